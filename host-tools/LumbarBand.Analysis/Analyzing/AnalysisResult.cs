@@ -1,0 +1,128 @@
+using System.Globalization;
+using System.Text;
+using System.Text.Json;
+
+namespace LumbarBand.Analysis.Analyzing;
+
+/// <summary>A cue the band gave (or, in tracking mode, would have given).</summary>
+/// <param name="TimeS">Seconds from the start of the recording.</param>
+/// <param name="Rule">The rule that fired, as named in the configuration.</param>
+public sealed record CueRecord(double TimeS, string Rule);
+
+/// <summary>
+/// What the band made of one recording: the output contract of <c>lumbarband analyze --json</c> (DESIGN.md).
+/// </summary>
+public sealed class AnalysisResult
+{
+    /// <summary>Creates a result.</summary>
+    public AnalysisResult(string source, double durationS, int deviceSamples, IReadOnlyList<double> stepsS, IReadOnlyList<WalkingBout> bouts, IReadOnlyList<CueRecord> cues)
+    {
+        Source = source;
+        DurationS = durationS;
+        DeviceSamples = deviceSamples;
+        StepsS = stepsS;
+        Bouts = bouts;
+        Cues = cues;
+    }
+
+    /// <summary>Where the samples came from: a file path, or the label of a simulated walk.</summary>
+    public string Source { get; }
+
+    /// <summary>Duration of the analysed stream in seconds.</summary>
+    public double DurationS { get; }
+
+    /// <summary>Samples fed to Core at the device rate.</summary>
+    public int DeviceSamples { get; }
+
+    /// <summary>Every detected step, seconds from the start.</summary>
+    public IReadOnlyList<double> StepsS { get; }
+
+    /// <summary>Detected walking bouts.</summary>
+    public IReadOnlyList<WalkingBout> Bouts { get; }
+
+    /// <summary>Cues given.</summary>
+    public IReadOnlyList<CueRecord> Cues { get; }
+
+    /// <summary>Total walking time over all bouts, seconds.</summary>
+    public double WalkingTimeS => Bouts.Sum(b => b.EndS - b.StartS);
+
+    /// <summary>Step-weighted mean cadence over the bouts, steps per minute (0 without bouts).</summary>
+    public double MeanCadenceSpm
+    {
+        get
+        {
+            int steps = Bouts.Sum(b => b.Steps);
+            return steps == 0 ? 0 : Bouts.Sum(b => b.CadenceSpm * b.Steps) / steps;
+        }
+    }
+
+    /// <summary>The JSON object of the analyze contract: steps_s, walking_bouts, cues, summary.</summary>
+    public string ToJson()
+    {
+        using var buffer = new MemoryStream();
+        using (var w = new Utf8JsonWriter(buffer, new JsonWriterOptions { Indented = true }))
+        {
+            w.WriteStartObject();
+            w.WriteStartArray("steps_s");
+            foreach (double t in StepsS)
+            {
+                w.WriteNumberValue(Math.Round(t, 3));
+            }
+
+            w.WriteEndArray();
+            w.WriteStartArray("walking_bouts");
+            foreach (WalkingBout b in Bouts)
+            {
+                w.WriteStartObject();
+                w.WriteNumber("start_s", Math.Round(b.StartS, 3));
+                w.WriteNumber("end_s", Math.Round(b.EndS, 3));
+                w.WriteNumber("steps", b.Steps);
+                w.WriteNumber("cadence_spm", Math.Round(b.CadenceSpm, 1));
+                w.WriteEndObject();
+            }
+
+            w.WriteEndArray();
+            w.WriteStartArray("cues");
+            foreach (CueRecord c in Cues)
+            {
+                w.WriteStartObject();
+                w.WriteNumber("t_s", Math.Round(c.TimeS, 3));
+                w.WriteString("rule", c.Rule);
+                w.WriteEndObject();
+            }
+
+            w.WriteEndArray();
+            w.WriteStartObject("summary");
+            w.WriteString("source", Source);
+            w.WriteNumber("duration_s", Math.Round(DurationS, 3));
+            w.WriteNumber("device_sample_rate_hz", Core.Sensing.ImuFormat.SampleRateHz);
+            w.WriteNumber("device_samples", DeviceSamples);
+            w.WriteNumber("steps", StepsS.Count);
+            w.WriteNumber("walking_bouts", Bouts.Count);
+            w.WriteNumber("walking_time_s", Math.Round(WalkingTimeS, 2));
+            w.WriteNumber("mean_cadence_spm", Math.Round(MeanCadenceSpm, 1));
+            w.WriteNumber("cues", Cues.Count);
+            w.WriteEndObject();
+            w.WriteEndObject();
+        }
+
+        return Encoding.UTF8.GetString(buffer.ToArray());
+    }
+
+    /// <summary>A short human summary.</summary>
+    public string ToText()
+    {
+        var ci = CultureInfo.InvariantCulture;
+        var sb = new StringBuilder();
+        sb.AppendLine(ci, $"{Source}");
+        sb.AppendLine(ci, $"  {DurationS:0.0} s analysed as the band would ({DeviceSamples} samples at {Core.Sensing.ImuFormat.SampleRateHz} Hz)");
+        sb.AppendLine(ci, $"  steps: {StepsS.Count} in {Bouts.Count} walking bout{(Bouts.Count == 1 ? "" : "s")}, {WalkingTimeS:0} s walking");
+        if (Bouts.Count > 0)
+        {
+            sb.AppendLine(ci, $"  cadence: {MeanCadenceSpm:0} steps/min (mean over bouts)");
+        }
+
+        sb.AppendLine(ci, $"  cues: {Cues.Count}");
+        return sb.ToString();
+    }
+}

@@ -1,0 +1,114 @@
+using System.Globalization;
+using System.Text;
+using LumbarBand.Analysis.Analyzing;
+using LumbarBand.Analysis.Recordings;
+
+namespace LumbarBand.Analysis.Scoring;
+
+/// <summary>One recording of a validation run: its reference and what the band found.</summary>
+/// <param name="Reference">The reference record.</param>
+/// <param name="Analysis">The band's analysis of the recording.</param>
+public sealed record ValidatedRecording(ReferenceRecording Reference, AnalysisResult Analysis);
+
+/// <summary>
+/// Runs the band over every <c>*.imu.csv</c> in a folder of real walks and scores its steps against the
+/// <c>*.reference.json</c> beside each, next to the published detectors stored in those files.
+/// </summary>
+public sealed class WalkValidation
+{
+    private WalkValidation(string directory, IReadOnlyList<ValidatedRecording> recordings)
+    {
+        Directory = directory;
+        Recordings = recordings;
+        var references = recordings.Select(r => r.Reference).ToArray();
+        Band = StepScorer.Score(references, recordings.ToDictionary(r => r.Reference.Name, r => r.Analysis.StepsS.ToArray()), insideBoutsOnly: false);
+        var peers = new SortedDictionary<string, StepScore>(StringComparer.Ordinal);
+        foreach (string peer in references.SelectMany(r => r.PeerInitialContactsS.Keys).Distinct())
+        {
+            var found = references.Where(r => r.PeerInitialContactsS.ContainsKey(peer)).ToDictionary(r => r.Name, r => r.PeerInitialContactsS[peer]);
+            peers[peer] = StepScorer.Score(references, found, insideBoutsOnly: true);
+        }
+
+        Peers = peers;
+    }
+
+    /// <summary>The folder validated.</summary>
+    public string Directory { get; }
+
+    /// <summary>Each recording with its analysis.</summary>
+    public IReadOnlyList<ValidatedRecording> Recordings { get; }
+
+    /// <summary>The band's pooled score, from the continuous stream.</summary>
+    public StepScore Band { get; }
+
+    /// <summary>The published detectors' pooled scores (run inside the reference bouts by their authors).</summary>
+    public IReadOnlyDictionary<string, StepScore> Peers { get; }
+
+    /// <summary>
+    /// Analyzes and scores every recording in <paramref name="directory"/>. Throws <see cref="RecordingFormatException"/>
+    /// when the folder is missing, holds no recordings, or a recording has no reference beside it.
+    /// </summary>
+    public static WalkValidation Run(string directory)
+    {
+        ArgumentNullException.ThrowIfNull(directory);
+        if (!System.IO.Directory.Exists(directory))
+        {
+            throw new RecordingFormatException(directory, "no such directory");
+        }
+
+        string[] files = System.IO.Directory.GetFiles(directory, "*.imu.csv").Order(StringComparer.Ordinal).ToArray();
+        if (files.Length == 0)
+        {
+            throw new RecordingFormatException(directory, "holds no *.imu.csv recordings");
+        }
+
+        var recordings = new List<ValidatedRecording>();
+        foreach (string csv in files)
+        {
+            string referencePath = csv[..^".imu.csv".Length] + ".reference.json";
+            if (!File.Exists(referencePath))
+            {
+                throw new RecordingFormatException(csv, $"has no reference beside it ({Path.GetFileName(referencePath)})");
+            }
+
+            recordings.Add(new ValidatedRecording(ReferenceRecording.Read(referencePath), RecordingAnalyzer.Analyze(ImuCsv.Read(csv), csv)));
+        }
+
+        return new WalkValidation(directory, recordings);
+    }
+
+    /// <summary>The side-by-side table, then the band's result per recording.</summary>
+    public string ToTable()
+    {
+        var ci = CultureInfo.InvariantCulture;
+        var sb = new StringBuilder();
+        sb.AppendLine(ci, $"Step detection on {Recordings.Count} recordings in {Directory}");
+        sb.AppendLine("(reference initial contacts matched within ±0.25 s inside each reference bout; LumbarBand runs on the");
+        sb.AppendLine(" continuous stream at the device rate, the peers were run inside the reference bouts by their authors)");
+        sb.AppendLine();
+        sb.AppendLine("detector          F1     precision  recall  steps ref/found  count err %  cadence MAE  false steps/min");
+        sb.AppendLine(Row("LumbarBand", Band));
+        foreach (KeyValuePair<string, StepScore> peer in Peers)
+        {
+            sb.AppendLine(Row(peer.Key, peer.Value));
+        }
+
+        sb.AppendLine();
+        sb.AppendLine("LumbarBand per recording:");
+        foreach (ValidatedRecording r in Recordings)
+        {
+            StepScore s = StepScorer.Score(new[] { r.Reference }, new Dictionary<string, double[]> { [r.Reference.Name] = r.Analysis.StepsS.ToArray() }, insideBoutsOnly: false);
+            sb.AppendLine(ci, $"  {r.Reference.Name,-22} F1 {s.F1:0.000}  steps {s.ReferenceSteps,3}/{s.DetectedStepsInBouts,-3}  cadence MAE {s.CadenceMaeSpm,5:0.00}  false steps {s.FalseStepsOutsideBouts}");
+        }
+
+        return sb.ToString();
+    }
+
+    private static string Row(string name, StepScore s)
+    {
+        string falseSteps = s.FalseStepsPerMinute is double f ? f.ToString("0.00", CultureInfo.InvariantCulture) : "n/a (inside bouts)";
+        return string.Create(
+            CultureInfo.InvariantCulture,
+            $"{name,-16}  {s.F1:0.000}  {s.Precision,9:0.000}  {s.Recall,6:0.000}  {s.ReferenceSteps,7}/{s.DetectedStepsInBouts,-7}  {s.StepCountErrorPct,11:0.0}  {s.CadenceMaeSpm,11:0.00}  {falseSteps}");
+    }
+}
