@@ -1,0 +1,184 @@
+using System;
+using System.Device.Gpio;
+using System.Device.I2c;
+using Iot.Device.Axp192;
+using LumbarBand.Core;
+using LumbarBand.Core.Cueing;
+using LumbarBand.Core.Storage;
+using LumbarBand.Firmware.Ble;
+using LumbarBand.Firmware.Boards;
+using LumbarBand.Firmware.Hardware;
+using LumbarBand.Firmware.Session;
+using LumbarBand.Firmware.Storage;
+using nanoFramework.Hardware.Esp32;
+
+namespace LumbarBand.Firmware.Runtime
+{
+    /// <summary>
+    /// Builds the band for one board profile and runs it: the I2C bus, the IMU, the AXP192 (if the board has one), the
+    /// motor, button and battery gauge, the flash log, Core's <see cref="Band"/>, and the two threads. Every decision
+    /// lives in Core; this class only connects parts and shuts them down in order.
+    /// </summary>
+    internal sealed class BandApp
+    {
+        private readonly BoardProfile _board;
+        private readonly Supervisor _supervisor;
+        private readonly object _bandLock = new object();
+        private IHapticMotor _motor;
+        private Band _band;
+        private SessionKeeper _session;
+        private SampleLoop _sampling;
+        private ControlLoop _control;
+        private BleGattAdapter _ble;
+
+        /// <summary>Creates the app for <paramref name="board"/>; faults are reported to <paramref name="supervisor"/>.</summary>
+        public BandApp(BoardProfile board, Supervisor supervisor)
+        {
+            _board = board;
+            _supervisor = supervisor;
+        }
+
+        /// <summary>Opens every part and starts the threads. Throws if a part is missing (the supervisor restarts).</summary>
+        public void Start()
+        {
+            BoardProfile board = _board;
+
+            Configuration.SetPinFunction(board.I2cSclPin, DeviceFunction.I2C1_CLOCK);
+            Configuration.SetPinFunction(board.I2cSdaPin, DeviceFunction.I2C1_DATA);
+
+            Axp192 power = null;
+            if (board.HasAxp192)
+            {
+                power = new Axp192(I2cDevice.Create(new I2cConnectionSettings(board.I2cBusId, Axp192.I2cDefaultAddress)));
+            }
+
+            GpioController gpio = new GpioController();
+            _motor = CreateMotor(board, power);
+            IButtonInput button = CreateButton(board, power, gpio);
+            IBatteryGauge battery = CreateBattery(board, power);
+
+            Mpu6886Imu imu = new Mpu6886Imu(board.I2cBusId, board.ImuAddress);
+
+            IRecordStorage storage = new FlashRecordStorage(RecordLogCapacity.DefaultSegmentCount, RecordLogCapacity.DefaultSegmentCapacity);
+            _session = new SessionKeeper(storage);
+            _session.Begin();
+
+            // BAND WIRING: Band will take the motor (and settings) once Core's cue engine is part of it; until then the
+            // motor only plays the firmware's acknowledgements.
+            _band = new Band();
+            HapticPlayer acknowledgements = new HapticPlayer(_motor);
+
+            _sampling = new SampleLoop(imu, _band, _bandLock, acknowledgements, _supervisor);
+            _control = new ControlLoop(_band, _bandLock, acknowledgements, button, battery, _session, _supervisor);
+            _ble = new BleGattAdapter();
+
+            _sampling.Start();
+            _control.Start();
+            _ble.Start();
+        }
+
+        /// <summary>
+        /// Stops cleanly after a fault or before a reboot: BLE off, threads stopped, motor off, pending events into the
+        /// session, session ended (committed). Each step is guarded: a failing part must not keep the log from closing.
+        /// </summary>
+        public void Shutdown()
+        {
+            try
+            {
+                if (_ble != null)
+                {
+                    _ble.Stop();
+                }
+            }
+            catch (Exception)
+            {
+                // Keep going: the session must still be closed.
+            }
+
+            if (_sampling != null)
+            {
+                _sampling.Stop(500);
+            }
+
+            if (_control != null)
+            {
+                _control.Stop(2000);
+            }
+
+            try
+            {
+                if (_motor != null)
+                {
+                    _motor.SetDuty(0);
+                }
+            }
+            catch (Exception)
+            {
+                // The motor's bus may be the part that failed.
+            }
+
+            try
+            {
+                if (_control != null)
+                {
+                    _control.DrainEvents();
+                }
+            }
+            catch (Exception)
+            {
+                // Events lost; the session end below matters more.
+            }
+
+            try
+            {
+                if (_session != null)
+                {
+                    _session.End();
+                }
+            }
+            catch (Exception)
+            {
+                // Flash failure: the log's recovery scan handles what was written.
+            }
+        }
+
+        private static IHapticMotor CreateMotor(BoardProfile board, Axp192 power)
+        {
+            switch (board.Motor)
+            {
+                case MotorKind.Axp192Ldo3:
+                    return new Axp192Motor(power, board.MotorLdoMillivolts);
+                case MotorKind.PwmPin:
+                    return new PwmMotor(board.MotorPin, board.MotorPwmFunction, board.MotorPwmFrequencyHz);
+                default:
+                    return null;
+            }
+        }
+
+        private static IButtonInput CreateButton(BoardProfile board, Axp192 power, GpioController gpio)
+        {
+            switch (board.Button)
+            {
+                case ButtonKind.Axp192PowerKey:
+                    return new Axp192PowerKeyInput(power);
+                case ButtonKind.GpioPin:
+                    return new GpioButtonInput(gpio, board.ButtonPin, board.ButtonActiveLow, board.ButtonInternalPullUp);
+                default:
+                    return null;
+            }
+        }
+
+        private static IBatteryGauge CreateBattery(BoardProfile board, Axp192 power)
+        {
+            switch (board.Battery)
+            {
+                case BatteryKind.Axp192:
+                    return new Axp192Battery(power);
+                case BatteryKind.AdcDivider:
+                    return new AdcBattery(board.BatteryAdcPin, board.BatteryAdcFunction, board.BatteryAdcChannel, board.BatteryAdcFullScaleMillivolts, board.BatteryDividerRatioPercent);
+                default:
+                    return null;
+            }
+        }
+    }
+}
