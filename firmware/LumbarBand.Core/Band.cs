@@ -132,7 +132,7 @@ namespace LumbarBand.Core
 
         private void OnCandidateStep(long timeUs, int sample, int age)
         {
-            if (_bouts.OnCandidateStep(sample - age, timeUs - ((long)age * ImuFormat.SamplePeriodUs)))
+            if (_bouts.OnCandidateStep(sample - age, timeUs - ((long)age * ImuFormat.SamplePeriodUs), _steps.PeakCounts))
             {
                 OnStepCounted();
             }

@@ -15,7 +15,8 @@ namespace LumbarBand.Core.Gait
     /// mounting does not matter) instead of the magnitude of the raw acceleration; the filter is a box average
     /// over <see cref="SmoothingSamples"/> samples (a running sum, O(1) a sample) and a 2-sample average; the
     /// thresholds are fixed (as in stepcount.c) but low, and a refractory time replaces stepcount.c's timing checks, which move to <see cref="WalkingBoutTracker"/>; and the step is stamped at its
-    /// initial contact, estimated as the peak time minus a fixed lag.</para>
+    /// initial contact, estimated as the peak time minus a fixed lag; each step carries its peak, with which the
+    /// bout tracker tells weak starting and stopping steps and impacts from the walking steps.</para>
     /// <para>Units: acceleration in counts (4096 = 1 g); time in samples at 50 Hz.</para>
     /// </remarks>
     public sealed class StepDetector
@@ -85,6 +86,15 @@ namespace LumbarBand.Core.Gait
         public int StepContactAgeSamples { get { return ContactAgeSamples; } }
 
         /// <summary>
+        /// After <see cref="Update"/> returned true: the step's peak of smoothed vertical acceleration, counts
+        /// (4096 = 1 g), which <see cref="WalkingBoutTracker"/> compares with the bout's other steps.
+        /// </summary>
+        internal int PeakCounts;
+
+        /// <summary>After <see cref="Update"/> returned true: the step's peak of smoothed vertical acceleration, counts (4096 = 1 g).</summary>
+        public int StepPeakCounts { get { return PeakCounts; } }
+
+        /// <summary>
         /// Processes one sample of vertical body acceleration (counts, up positive). Returns true when a candidate
         /// step was found (its contact is <see cref="StepContactAgeSamples"/> samples back).
         /// </summary>
@@ -135,6 +145,7 @@ namespace LumbarBand.Core.Gait
             }
 
             _lastStepTime = peak;
+            PeakCounts = _peakValue;
             ContactAgeSamples = now - peak + ContactToPeakSamples;
             return true;
         }

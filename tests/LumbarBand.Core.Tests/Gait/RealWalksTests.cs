@@ -11,13 +11,16 @@ namespace LumbarBand.Core.Tests.Gait;
 public sealed class RealWalksTests
 {
     /// <summary>
-    /// Steps the reference does not count, per minute of its non-walking time, that the detector may report. The
-    /// target of 2/min is NOT met: in the two daily-living recordings the detector finds runs of regular, upright
-    /// steps (HA001 at 111–115 s and 130–136 s, HA002 at 141–157 s, and steps just before and after reference
-    /// bouts) that the reference system did not take as walking bouts, and no physiologically justified rule
-    /// separated them from the reference bouts' own slow, turning steps. This bound only guards against regression.
+    /// Steps the reference does not count, per minute of its non-walking time, that the detector may report: a
+    /// regression bound just above the 6.8/min it reaches (25 steps in 3.7 min), NOT the 2/min target. The four
+    /// straight walks have none left; the rest come from the two daily-living recordings, where the detector finds
+    /// runs of regular, upright, alternating steps at walking strength that the reference system did not take as
+    /// walking bouts (HA001 at 111–114 s and 130–134 s, HA002 at 151–155 s: a few steps to a chair, a turn, sitting
+    /// down) and a few steps just before or after reference bouts. Rhythm, regularity, amplitude, alternation, turning
+    /// and trunk inclination did not separate them from the reference bouts' own slow, turning steps (see
+    /// <see cref="LumbarBand.Core.Gait.WalkingBoutTracker"/>).
     /// </summary>
-    private const double MaxFalseStepsPerMinute = 20.0;
+    private const double MaxFalseStepsPerMinute = 7.5;
 
     private static readonly (string Name, double[] Rotation)[] Mountings =
     [
@@ -62,6 +65,13 @@ public sealed class RealWalksTests
 
         StepScore score = StepScoring.Score(refs, detections);
         _output.WriteLine($"ALL: {score}");
+
+        // The straight walks: no step outside their bout, not even the starting and stopping steps around it.
+        foreach (ReferenceRecording r in refs.Where(r => r.Name.Contains("Test5", StringComparison.Ordinal)))
+        {
+            var single = new Dictionary<string, double[]>(StringComparer.Ordinal) { [r.Name] = detections[r.Name] };
+            Assert.Equal(0, StepScoring.Score(refs, single).FalseStepsOutsideBouts);
+        }
 
         Assert.True(score.F1 >= 0.85, $"step F1 {score.F1:F3} is below 0.85: {score}");
         Assert.True(score.StepCountErrorPercent <= 5.0, $"step-count error {score.StepCountErrorPercent:F1}% is above 5%: {score}");

@@ -59,11 +59,15 @@ public sealed class StepDetectionTests
             seen.AddRange(imu.Events.Skip(before).Select(e => (at, e)));
         }
 
-        // Walking is confirmed by its fourth step: four steps arrive at once, the first ~1.7 s in the past.
+        // Walking is confirmed by its sixth step: six steps arrive at once, the first ~2.8 s in the past.
         BandEvent[] steps = seen.Where(s => s.Event.Kind == BandEventKind.Step).Select(s => s.Event).ToArray();
         Assert.Equal(WalkingBoutTracker.ConfirmSteps, steps.Length);
         double emittedAt = seen[0].At;
-        Assert.True(emittedAt - (steps[0].TimeUs / 1e6) > 1.4, $"first step at {steps[0].TimeUs / 1e6:F2} s emitted at {emittedAt:F2} s");
+        Assert.True(emittedAt - (steps[0].TimeUs / 1e6) > 2.5, $"first step at {steps[0].TimeUs / 1e6:F2} s emitted at {emittedAt:F2} s");
+        for (int i = 1; i < steps.Length; i++)
+        {
+            Assert.InRange((steps[i].TimeUs - steps[i - 1].TimeUs) / 1e6, 0.5, 0.62);
+        }
     }
 
     [Fact]

@@ -1,0 +1,223 @@
+using LumbarBand.Core.Gait;
+using LumbarBand.Core.Sensing;
+
+namespace LumbarBand.Core.Tests.Gait;
+
+/// <summary>
+/// The walking decision on its own, fed candidate steps directly (contact sample, time, smoothed vertical peak):
+/// confirmation, the trimming of weak starting and stopping steps, impacts, and second humps.
+/// </summary>
+public sealed class WalkingBoutTrackerTests
+{
+    /// <summary>0.56 s between steps (107 steps/min), in samples.</summary>
+    private const int Step = 28;
+
+    /// <summary>A walking step's peak: 0.25 g.</summary>
+    private const int Strong = 1024;
+
+    /// <summary>A stopping step's peak: 0.05 g, a fifth of the walking steps.</summary>
+    private const int Weak = 205;
+
+    [Fact]
+    public void FewerStepsThanABoutGiveNothing()
+    {
+        var run = new Run();
+        run.Steps(WalkingBoutTracker.ConfirmSteps - 1, Strong);
+        run.Pause();
+        Assert.Empty(run.StepTimes);
+        Assert.Equal(0, run.Tracker.Bouts);
+    }
+
+    [Fact]
+    public void ConfirmingStepsArriveTogetherWithTheirOwnTimes()
+    {
+        var run = new Run();
+        run.Steps(WalkingBoutTracker.ConfirmSteps - 1, Strong);
+        Assert.Empty(run.StepTimes);
+        run.Steps(1, Strong);
+        Assert.Equal(WalkingBoutTracker.ConfirmSteps, run.StepTimes.Count);
+        Assert.True(run.Tracker.IsWalking);
+        for (int k = 0; k < run.StepTimes.Count; k++)
+        {
+            Assert.Equal(run.ContactTimesUs[k], run.StepTimes[k]);
+        }
+    }
+
+    [Fact]
+    public void StoppingStepsAreDroppedWhenTheBoutEnds()
+    {
+        var run = new Run();
+        run.Steps(10, Strong);
+        run.Steps(WalkingBoutTracker.MaxStoppingSteps, Weak);
+        run.Pause();
+        Assert.Equal(10, run.StepTimes.Count);
+        BandEvent end = Assert.Single(run.Events, e => e.Kind == BandEventKind.BoutEnd);
+        Assert.Equal(10, end.Value);
+        Assert.Equal(run.ContactTimesUs[9], end.TimeUs);
+        Assert.Equal(10, run.Tracker.TotalSteps);
+    }
+
+    [Fact]
+    public void WeakStepsInsideABoutAreCounted()
+    {
+        var run = new Run();
+        run.Steps(8, Strong);
+        run.Steps(2, Weak);
+        run.Steps(4, Strong);
+        run.Pause();
+        Assert.Equal(14, run.StepTimes.Count);
+        Assert.Equal(run.ContactTimesUs, run.StepTimes);
+    }
+
+    [Fact]
+    public void ALongRunOfWeakStepsIsSlowWalkingNotStopping()
+    {
+        var run = new Run();
+        run.Steps(8, Strong);
+        run.Steps(WalkingBoutTracker.MaxStoppingSteps + 1, Weak);
+        run.Pause();
+        Assert.Equal(8 + WalkingBoutTracker.MaxStoppingSteps + 1, run.StepTimes.Count);
+    }
+
+    [Fact]
+    public void AWeakStartingStepIsNotCounted()
+    {
+        var run = new Run();
+        run.Steps(1, Strong / 8);
+        run.Steps(9, Strong);
+        run.Pause();
+        Assert.Equal(9, run.StepTimes.Count);
+        Assert.Equal(run.ContactTimesUs[1], run.StepTimes[0]);
+        BandEvent start = Assert.Single(run.Events, e => e.Kind == BandEventKind.BoutStart);
+        Assert.Equal(run.ContactTimesUs[1], start.TimeUs);
+    }
+
+    [Fact]
+    public void AnImpactEndsTheBoutAndIsNoStep()
+    {
+        // Walking to a chair and sitting down: the seat's jolt is three times the steps.
+        var run = new Run();
+        run.Steps(10, Strong);
+        run.Steps(1, 3 * Strong);
+        run.Steps(2, Strong / 2);
+        run.Pause();
+        Assert.Equal(10, run.StepTimes.Count);
+        Assert.Equal(1, run.Tracker.Bouts);
+        Assert.Single(run.Events, e => e.Kind == BandEventKind.BoutEnd);
+    }
+
+    [Fact]
+    public void BriskStepsAboveTheImpactLevelAreSteps()
+    {
+        // Steps of 0.42 and 0.78 g in turn (0.6 g ± 30%), above the 0.5 g impact level: a brisk walk, not impacts.
+        const int brisk = 2458;
+        var run = new Run();
+        for (int k = 0; k < 20; k++)
+        {
+            run.Steps(1, k % 2 == 0 ? brisk * 7 / 10 : brisk * 13 / 10);
+        }
+
+        run.Pause();
+        Assert.Equal(20, run.StepTimes.Count);
+    }
+
+    [Fact]
+    public void ASecondHumpWhileConfirmingIsSkipped()
+    {
+        // A slow walk (0.8 s a step, 75 steps/min) with a bump 0.36 s after the third step: less than half a step.
+        var run = new Run { StepSamples = 40 };
+        run.Steps(3, Strong);
+        run.Candidate(run.Sample - 40 + 18, Strong / 4);
+        run.Steps(2, Strong);
+        Assert.Empty(run.StepTimes);
+        run.Steps(1, Strong);
+        Assert.Equal(run.ContactTimesUs, run.StepTimes);
+        Assert.True(run.Tracker.IsWalking);
+    }
+
+    [Fact]
+    public void AnIrregularIntervalRestartsTheConfirmation()
+    {
+        // Three steps, then one 57 samples after the last (more than half as long again as 28): the steps before it
+        // are not part of the walk; it and the five steps after it are.
+        var run = new Run();
+        run.Steps(3, Strong);
+        run.Sample += 29;
+        run.Steps(5, Strong);
+        Assert.Empty(run.StepTimes);
+        run.Steps(1, Strong);
+        Assert.Equal(run.ContactTimesUs.Skip(3), run.StepTimes);
+    }
+
+    /// <summary>Feeds a tracker candidate steps at a steady rhythm and collects its events.</summary>
+    private sealed class Run
+    {
+        private readonly EventQueue _events = new(64);
+        private int _ticked;
+
+        public Run()
+        {
+            Tracker = new WalkingBoutTracker(_events);
+        }
+
+        public WalkingBoutTracker Tracker { get; }
+
+        /// <summary>Sample of the next step's contact.</summary>
+        public int Sample { get; set; } = 100;
+
+        /// <summary>Samples from one step to the next.</summary>
+        public int StepSamples { get; init; } = Step;
+
+        public List<long> ContactTimesUs { get; } = [];
+
+        public List<BandEvent> Events { get; } = [];
+
+        public List<long> StepTimes => Events.Where(e => e.Kind == BandEventKind.Step).Select(e => e.TimeUs).ToList();
+
+        public void Steps(int count, int peak)
+        {
+            for (int k = 0; k < count; k++)
+            {
+                ContactTimesUs.Add(TimeUs(Sample));
+                Candidate(Sample, peak);
+                Sample += StepSamples;
+            }
+        }
+
+        /// <summary>A candidate at <paramref name="sample"/>, ticking the tracker up to its detection.</summary>
+        public void Candidate(int sample, int peak)
+        {
+            Tick(sample + 10);
+            Tracker.OnCandidateStep(sample, TimeUs(sample), peak);
+            Drain();
+        }
+
+        /// <summary>Long enough without steps for the bout to end.</summary>
+        public void Pause()
+        {
+            Tick(Sample + (4 * ImuFormat.SampleRateHz));
+            Sample += 4 * ImuFormat.SampleRateHz;
+        }
+
+        private static long TimeUs(int sample) => (long)sample * ImuFormat.SamplePeriodUs;
+
+        private void Tick(int upTo)
+        {
+            for (int s = _ticked + 1; s <= upTo; s++)
+            {
+                Tracker.Tick(s);
+            }
+
+            _ticked = Math.Max(_ticked, upTo);
+            Drain();
+        }
+
+        private void Drain()
+        {
+            while (_events.TryTake(out BandEvent e))
+            {
+                Events.Add(e);
+            }
+        }
+    }
+}
