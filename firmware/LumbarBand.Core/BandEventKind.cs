@@ -17,5 +17,24 @@ namespace LumbarBand.Core
 
         /// <summary>Neutral posture captured. Value: unused.</summary>
         NeutralCaptured = 4,
+
+        /// <summary>
+        /// A cue: a rule of the cue engine fired and passed cooldown, cap and snooze. In training mode the motor played
+        /// it; in tracking mode it is only recorded. Value: see <see cref="Cueing.CueEventValue"/> (rule, pattern level,
+        /// whether the motor was driven).
+        /// </summary>
+        Cue = 5,
+
+        /// <summary>
+        /// Excessive lumbar motion became sustained (a rule's dwell or stride window was met). Value: see
+        /// <see cref="Cueing.ExcessiveMotionValue"/> (rule, and how long ago the condition began).
+        /// </summary>
+        ExcessiveMotionStart = 6,
+
+        /// <summary>
+        /// Sustained excessive motion cleared (below the rule's lower, hysteresis threshold, or walking stopped).
+        /// Value: see <see cref="Cueing.ExcessiveMotionValue"/> (rule, and the episode's duration from its onset).
+        /// </summary>
+        ExcessiveMotionEnd = 7,
     }
 }

@@ -6,8 +6,10 @@ namespace LumbarBand.Analysis.Analyzing;
 
 /// <summary>A cue the band gave (or, in tracking mode, would have given).</summary>
 /// <param name="TimeS">Seconds from the start of the recording.</param>
-/// <param name="Rule">The rule that fired, as named in the configuration.</param>
-public sealed record CueRecord(double TimeS, string Rule);
+/// <param name="Rule">The rule that fired, as named in the configuration ("flexion", "lateral_lean", "sway").</param>
+/// <param name="Level">Pattern level, 1 (gentle) to 3 (strong): above the start level when escalated.</param>
+/// <param name="Delivered">True when the motor played it (training mode), false when only recorded (tracking mode).</param>
+public sealed record CueRecord(double TimeS, string Rule, int Level = 1, bool Delivered = true);
 
 /// <summary>
 /// What the band made of one recording: the output contract of <c>lumbarband analyze --json</c> (DESIGN.md).
@@ -15,7 +17,14 @@ public sealed record CueRecord(double TimeS, string Rule);
 public sealed class AnalysisResult
 {
     /// <summary>Creates a result.</summary>
-    public AnalysisResult(string source, double durationS, int deviceSamples, IReadOnlyList<double> stepsS, IReadOnlyList<WalkingBout> bouts, IReadOnlyList<CueRecord> cues)
+    public AnalysisResult(
+        string source,
+        double durationS,
+        int deviceSamples,
+        IReadOnlyList<double> stepsS,
+        IReadOnlyList<WalkingBout> bouts,
+        IReadOnlyList<CueRecord> cues,
+        ExcessiveMotionTimes? excessiveMotion = null)
     {
         Source = source;
         DurationS = durationS;
@@ -23,6 +32,7 @@ public sealed class AnalysisResult
         StepsS = stepsS;
         Bouts = bouts;
         Cues = cues;
+        ExcessiveMotion = excessiveMotion ?? ExcessiveMotionTimes.None;
     }
 
     /// <summary>Where the samples came from: a file path, or the label of a simulated walk.</summary>
@@ -42,6 +52,12 @@ public sealed class AnalysisResult
 
     /// <summary>Cues given.</summary>
     public IReadOnlyList<CueRecord> Cues { get; }
+
+    /// <summary>Time in each state of sustained excessive motion.</summary>
+    public ExcessiveMotionTimes ExcessiveMotion { get; }
+
+    /// <summary>Cues per hour of walking (0 without walking).</summary>
+    public double CuesPerWalkingHour => WalkingTimeS > 0 ? Cues.Count * 3600.0 / WalkingTimeS : 0;
 
     /// <summary>Total walking time over all bouts, seconds.</summary>
     public double WalkingTimeS => Bouts.Sum(b => b.EndS - b.StartS);
@@ -88,6 +104,8 @@ public sealed class AnalysisResult
                 w.WriteStartObject();
                 w.WriteNumber("t_s", Math.Round(c.TimeS, 3));
                 w.WriteString("rule", c.Rule);
+                w.WriteNumber("level", c.Level);
+                w.WriteBoolean("delivered", c.Delivered);
                 w.WriteEndObject();
             }
 
@@ -102,6 +120,12 @@ public sealed class AnalysisResult
             w.WriteNumber("walking_time_s", Math.Round(WalkingTimeS, 2));
             w.WriteNumber("mean_cadence_spm", Math.Round(MeanCadenceSpm, 1));
             w.WriteNumber("cues", Cues.Count);
+            w.WriteNumber("cues_per_walking_hour", Math.Round(CuesPerWalkingHour, 2));
+            w.WriteStartObject("excessive_motion_s");
+            w.WriteNumber("flexion", Math.Round(ExcessiveMotion.FlexionS, 1));
+            w.WriteNumber("lateral_lean", Math.Round(ExcessiveMotion.LateralLeanS, 1));
+            w.WriteNumber("sway", Math.Round(ExcessiveMotion.SwayS, 1));
+            w.WriteEndObject();
             w.WriteEndObject();
             w.WriteEndObject();
         }
@@ -122,7 +146,9 @@ public sealed class AnalysisResult
             sb.AppendLine(ci, $"  cadence: {MeanCadenceSpm:0} steps/min (mean over bouts)");
         }
 
-        sb.AppendLine(ci, $"  cues: {Cues.Count}");
+        sb.AppendLine(ci, $"  cues: {Cues.Count}{(WalkingTimeS > 0 ? $" ({CuesPerWalkingHour:0.#} per walking hour)" : "")}");
+        ExcessiveMotionTimes x = ExcessiveMotion;
+        sb.AppendLine(ci, $"  excessive motion: flexion {x.FlexionS:0} s, lateral lean {x.LateralLeanS:0} s, sway {x.SwayS:0} s");
         return sb.ToString();
     }
 }

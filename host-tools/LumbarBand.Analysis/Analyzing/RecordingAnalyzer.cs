@@ -24,6 +24,7 @@ public static class RecordingAnalyzer
         var band = new Band();
         var steps = new List<double>();
         var bouts = new List<WalkingBout>();
+        var cues = new CueLog();
         double? boutStart = null;
         int boutSteps = 0;
         for (int i = 0; i < samples.Count; i++)
@@ -31,6 +32,7 @@ public static class RecordingAnalyzer
             band.OnSample(samples.TimeUs[i], samples.Ax[i], samples.Ay[i], samples.Az[i], samples.Gx[i], samples.Gy[i], samples.Gz[i]);
             while (band.Events.TryTake(out BandEvent e))
             {
+                cues.Add(e);
                 double t = e.TimeUs / MicrosPerSecond;
                 switch (e.Kind)
                 {
@@ -58,6 +60,6 @@ public static class RecordingAnalyzer
 
         steps.Sort();
         double duration = samples.Count == 0 ? 0 : samples.TimeUs[^1] / MicrosPerSecond;
-        return new AnalysisResult(source, duration, samples.Count, steps, bouts, Array.Empty<CueRecord>());
+        return new AnalysisResult(source, duration, samples.Count, steps, bouts, cues.Cues, cues.TimesUntil(duration));
     }
 }

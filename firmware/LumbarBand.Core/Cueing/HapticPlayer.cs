@@ -1,0 +1,94 @@
+namespace LumbarBand.Core.Cueing
+{
+    /// <summary>
+    /// Plays a <see cref="HapticPattern"/> on the band's clock: <see cref="Tick"/> is called with every sample's
+    /// device time (every 20 ms at 50 Hz, so pulse edges land within one sample period), and the motor is told only
+    /// when its level changes. Idle, a tick is one field test.
+    /// </summary>
+    public sealed class HapticPlayer
+    {
+        private const long MicrosPerMs = 1000;
+
+        private readonly IHapticMotor _motor;
+        private HapticPattern _pattern;
+        private int _step;
+        private long _stepEndUs;
+        private int _duty;
+
+        /// <summary>Creates a player for <paramref name="motor"/> (null: a band or host without a motor; nothing is driven).</summary>
+        public HapticPlayer(IHapticMotor motor)
+        {
+            _motor = motor;
+        }
+
+        /// <summary>True while a pattern plays.</summary>
+        public bool IsPlaying { get { return _pattern != null; } }
+
+        /// <summary>The pattern playing, or null.</summary>
+        public HapticPattern Current { get { return _pattern; } }
+
+        /// <summary>Starts <paramref name="pattern"/> at <paramref name="timeUs"/>, replacing whatever played.</summary>
+        public void Play(HapticPattern pattern, long timeUs)
+        {
+
+            _pattern = pattern;
+            _step = 0;
+            _stepEndUs = timeUs + (pattern.StepMs(0) * MicrosPerMs);
+            Drive(pattern.IntensityPercent);
+        }
+
+        /// <summary>Advances the pattern to <paramref name="timeUs"/>.</summary>
+        public void Tick(long timeUs)
+        {
+            if (_pattern == null || timeUs < _stepEndUs)
+            {
+                return;
+            }
+
+            Advance(timeUs);
+        }
+
+        /// <summary>Stops at once (snooze, tracking mode), turning the motor off if it was playing.</summary>
+        public void Stop()
+        {
+            if (_pattern != null)
+            {
+                _pattern = null;
+                Drive(0);
+            }
+        }
+
+        private void Advance(long timeUs)
+        {
+            HapticPattern pattern = _pattern;
+            while (timeUs >= _stepEndUs)
+            {
+                _step++;
+                if (_step >= pattern.StepCount)
+                {
+                    _pattern = null;
+                    Drive(0);
+                    return;
+                }
+
+                _stepEndUs += pattern.StepMs(_step) * MicrosPerMs;
+            }
+
+            Drive(HapticPattern.IsPulse(_step) ? pattern.IntensityPercent : 0);
+        }
+
+        private void Drive(int duty)
+        {
+            if (duty == _duty)
+            {
+                return;
+            }
+
+            _duty = duty;
+            if (_motor != null)
+            {
+                _motor.SetDuty(duty);
+            }
+        }
+    }
+}
