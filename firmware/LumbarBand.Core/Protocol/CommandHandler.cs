@@ -1,0 +1,454 @@
+using LumbarBand.Core.Configuration;
+using LumbarBand.Core.Cueing;
+
+namespace LumbarBand.Core.Protocol
+{
+    /// <summary>
+    /// The band's protocol engine: takes a control-point write (a request frame), checks it, acts on the band through
+    /// <see cref="IBandPort"/>, and writes the response frame that the GATT adapter notifies back on the control
+    /// point; pumps download chunks for the data characteristic; serves the status characteristic. Byte arrays in and
+    /// out, so the firmware's adapter is a thin shell and host tests drive every path.
+    /// </summary>
+    /// <remarks>
+    /// <para>Every frame gets exactly one response. A refused frame (unknown opcode, insecure link, wrong length, bad
+    /// parameter, or refused by the band) gets an error response — status ≠ 0, the opcode and request id it answers
+    /// — and changes nothing: neither the band (the port's methods are atomic) nor the transfer or upload state.</para>
+    /// <para>Order of checks: opcode known → link trusted (every opcode but <see cref="Opcode.GetDeviceInfo"/>) →
+    /// length → parameters → the band. An untrusted peer thus learns nothing but "pair first".</para>
+    /// <para>Not thread-safe: the adapter serializes <see cref="OnControlWrite"/>, <see cref="NextDataChunk"/> and
+    /// the link events (one lock held across a call and the notification it produces). Nothing is allocated per
+    /// message; the state is two settings buffers of <see cref="SettingsCodec.MaxEncodedLength"/> bytes and a few
+    /// dozen bytes more.</para>
+    /// </remarks>
+    public sealed class CommandHandler
+    {
+        private readonly IBandPort _band;
+        private readonly DownloadTransfer _transfer = new DownloadTransfer();
+        private readonly ConfigurationUpload _upload = new ConfigurationUpload(SettingsCodec.MaxEncodedLength);
+        private readonly byte[] _configuration = new byte[SettingsCodec.MaxEncodedLength];
+        private readonly SessionInfo _session = new SessionInfo();
+        private readonly DeviceInfo _deviceInfo = new DeviceInfo();
+        private readonly StatusMessage _status = new StatusMessage();
+        private int _maxPayload = ProtocolConstants.DefaultPayloadBytes;
+
+        /// <summary>Creates a handler acting on <paramref name="band"/>.</summary>
+        public CommandHandler(IBandPort band)
+        {
+            if (band == null)
+            {
+                throw new System.ArgumentException("must not be null", nameof(band));
+            }
+
+            _band = band;
+        }
+
+        /// <summary>Largest payload of a response or chunk on the current link (20 until a larger MTU is negotiated).</summary>
+        public int MaxPayload { get { return _maxPayload; } }
+
+        /// <summary>The download in progress, if any.</summary>
+        public DownloadTransfer Transfer { get { return _transfer; } }
+
+        /// <summary>The settings being staged, if any.</summary>
+        public ConfigurationUpload Upload { get { return _upload; } }
+
+        /// <summary>A central connected: a new link starts at the default MTU with no transfer and nothing staged.</summary>
+        public void OnConnected()
+        {
+            ResetLink();
+        }
+
+        /// <summary>The central disconnected: the transfer stops (the host resumes it from an offset) and staging is dropped.</summary>
+        public void OnDisconnected()
+        {
+            ResetLink();
+        }
+
+        /// <summary>
+        /// The stack reported a new ATT MTU (<c>GattSession.MaxPduSizeChanged</c>, <c>MaxMtuSize</c>): responses and
+        /// chunks may now carry up to MTU − 3 bytes (clamped to 20..244).
+        /// </summary>
+        public void OnMtuChanged(int attMtu)
+        {
+            _maxPayload = ProtocolConstants.PayloadForMtu(attMtu);
+        }
+
+        /// <summary>
+        /// Handles one control-point write of <paramref name="length"/> bytes of <paramref name="frame"/> on a link
+        /// protected by <paramref name="link"/>; writes the response into <paramref name="response"/> (at least
+        /// <see cref="ProtocolConstants.DefaultPayloadBytes"/> long; <see cref="ProtocolConstants.MaxPayloadBytes"/>
+        /// to use large MTUs) and returns its length, which is never 0. Never throws for any frame content.
+        /// </summary>
+        public int OnControlWrite(byte[] frame, int length, LinkSecurity link, byte[] response)
+        {
+            if (response == null || response.Length < ProtocolConstants.DefaultPayloadBytes)
+            {
+                throw new System.ArgumentException("the response buffer must hold at least the default payload", nameof(response));
+            }
+
+            if (frame == null || length < 1 || length > frame.Length)
+            {
+                return Error(response, Opcode.None, 0, ErrorCode.BadLength, ProtocolConstants.RequestHeaderBytes);
+            }
+
+            Opcode opcode = (Opcode)frame[ProtocolConstants.OpcodeOffset];
+            byte requestId = length > ProtocolConstants.RequestIdOffset ? frame[ProtocolConstants.RequestIdOffset] : (byte)0;
+            if (!MessageLayout.IsKnown(opcode))
+            {
+                return Error(response, opcode, requestId, ErrorCode.UnknownOpcode, 0);
+            }
+
+            if (MessageLayout.RequiresTrustedLink(opcode))
+            {
+                if ((link & LinkSecurity.Encrypted) == 0)
+                {
+                    return Error(response, opcode, requestId, ErrorCode.NotEncrypted, 0);
+                }
+
+                if ((link & LinkSecurity.Bonded) == 0)
+                {
+                    return Error(response, opcode, requestId, ErrorCode.NotBonded, 0);
+                }
+            }
+
+            int expected = MessageLayout.RequestLength(opcode);
+            bool lengthOk = MessageLayout.HasVariableLength(opcode) ? length >= expected : length == expected;
+            if (!lengthOk)
+            {
+                return Error(response, opcode, requestId, ErrorCode.BadLength, expected);
+            }
+
+            int capacity = _maxPayload < response.Length ? _maxPayload : response.Length;
+            return Dispatch(opcode, requestId, frame, length, response, capacity);
+        }
+
+        /// <summary>
+        /// The next download chunk for the data characteristic, written into <paramref name="chunk"/> (up to the
+        /// link's payload); returns its length, or 0 when nothing is to be sent. The adapter calls it while
+        /// notifications go through, and resends the same buffer if a notification fails.
+        /// </summary>
+        public int NextDataChunk(byte[] chunk)
+        {
+            if (chunk == null)
+            {
+                return 0;
+            }
+
+            int capacity = _maxPayload < chunk.Length ? _maxPayload : chunk.Length;
+            return _transfer.NextChunk(_band, chunk, capacity);
+        }
+
+        /// <summary>
+        /// The status characteristic's value, written into <paramref name="buffer"/> (at least
+        /// <see cref="StatusMessage.EncodedBytes"/>); returns its length, or 0 on an untrusted link (the adapter then
+        /// answers a read with ATT error 0x05, Insufficient Authentication, and sends no notification).
+        /// </summary>
+        public int ReadStatus(LinkSecurity link, byte[] buffer)
+        {
+            if ((link & LinkSecurity.Trusted) != LinkSecurity.Trusted || buffer == null || buffer.Length < StatusMessage.EncodedBytes)
+            {
+                return 0;
+            }
+
+            _status.Clear();
+            _band.GetStatus(_status);
+            return _status.Write(buffer, 0);
+        }
+
+        private void ResetLink()
+        {
+            _transfer.Cancel();
+            _upload.Clear();
+            _maxPayload = ProtocolConstants.DefaultPayloadBytes;
+        }
+
+        private int Dispatch(Opcode opcode, byte requestId, byte[] frame, int length, byte[] response, int capacity)
+        {
+            switch (opcode)
+            {
+                case Opcode.GetDeviceInfo:
+                    return GetDeviceInfo(requestId, response);
+                case Opcode.SetTime:
+                    return SetTime(requestId, frame, response);
+                case Opcode.GetConfiguration:
+                    return GetConfiguration(requestId, frame, response, capacity);
+                case Opcode.WriteConfiguration:
+                    return WriteConfiguration(requestId, frame, length, response);
+                case Opcode.CommitConfiguration:
+                    return CommitConfiguration(requestId, frame, response);
+                case Opcode.ListSessions:
+                    return ListSessions(requestId, frame, response, capacity);
+                case Opcode.ReadSession:
+                    return ReadSession(requestId, frame, response);
+                case Opcode.AcknowledgeSessions:
+                    return AcknowledgeSessions(requestId, frame, response);
+                case Opcode.EraseSessions:
+                    return EraseSessions(requestId, frame, response);
+                case Opcode.StartCalibration:
+                    return Result(response, opcode, requestId, _band.StartCalibration());
+                case Opcode.TestCue:
+                    return Result(response, opcode, requestId, _band.TestCue(frame[MessageLayout.ParameterOffset]));
+                case Opcode.SetMode:
+                    return SetMode(requestId, frame, response);
+                case Opcode.FactoryReset:
+                    return FactoryReset(requestId, frame, response);
+                case Opcode.CancelRead:
+                    _transfer.Cancel();
+                    return Ok(response, Opcode.CancelRead, requestId);
+                default:
+                    return Error(response, opcode, requestId, ErrorCode.UnknownOpcode, 0);
+            }
+        }
+
+        private int GetDeviceInfo(byte requestId, byte[] response)
+        {
+            DeviceInfo info = _deviceInfo;
+            _band.GetDeviceInfo(info);
+            info.ProtocolMajor = ProtocolConstants.VersionMajor;
+            info.ProtocolMinor = ProtocolConstants.VersionMinor;
+            info.MaxConfigurationBytes = _upload.Capacity;
+            int at = Ok(response, Opcode.GetDeviceInfo, requestId);
+            return at + info.Write(response, at);
+        }
+
+        private int SetTime(byte requestId, byte[] frame, byte[] response)
+        {
+            uint utc = WireBytes.ReadUInt32(frame, MessageLayout.ParameterOffset);
+            if (utc < ProtocolConstants.EarliestUtcSeconds)
+            {
+                return Error(response, Opcode.SetTime, requestId, ErrorCode.InvalidParameter, MessageLayout.ParameterOffset);
+            }
+
+            return Result(response, Opcode.SetTime, requestId, _band.SetUtcTime(utc));
+        }
+
+        private int GetConfiguration(byte requestId, byte[] frame, byte[] response, int capacity)
+        {
+            int offset = WireBytes.ReadUInt16(frame, MessageLayout.ParameterOffset);
+            int total = _band.GetConfiguration(_configuration);
+            if (total <= 0 || total > _configuration.Length)
+            {
+                return Error(response, Opcode.GetConfiguration, requestId, ErrorCode.StorageError, 0);
+            }
+
+            if (offset > total)
+            {
+                return Error(response, Opcode.GetConfiguration, requestId, ErrorCode.OffsetOutOfRange, 0);
+            }
+
+            int count = total - offset;
+            int room = capacity - MessageLayout.ConfigurationPageDataOffset;
+            if (count > room)
+            {
+                count = room;
+            }
+
+            Ok(response, Opcode.GetConfiguration, requestId);
+            WireBytes.WriteUInt16(response, MessageLayout.ConfigurationTotalOffset, total);
+            System.Array.Copy(_configuration, offset, response, MessageLayout.ConfigurationPageDataOffset, count);
+            return MessageLayout.ConfigurationPageDataOffset + count;
+        }
+
+        private int WriteConfiguration(byte requestId, byte[] frame, int length, byte[] response)
+        {
+            int offset = WireBytes.ReadUInt16(frame, MessageLayout.ParameterOffset);
+            int dataIndex = MessageLayout.WriteConfigurationDataOffset;
+            ErrorCode result = _upload.Write(offset, frame, dataIndex, length - dataIndex);
+            if (result != ErrorCode.None)
+            {
+                return Error(response, Opcode.WriteConfiguration, requestId, result, 0);
+            }
+
+            int at = Ok(response, Opcode.WriteConfiguration, requestId);
+            WireBytes.WriteUInt16(response, at, _upload.StagedLength);
+            return MessageLayout.WriteConfigurationResponseBytes;
+        }
+
+        private int CommitConfiguration(byte requestId, byte[] frame, byte[] response)
+        {
+            int length = WireBytes.ReadUInt16(frame, MessageLayout.ParameterOffset);
+            uint crc = WireBytes.ReadUInt32(frame, MessageLayout.CommitCrcOffset);
+            ErrorCode check = _upload.CheckCommit(length, crc);
+            if (check != ErrorCode.None)
+            {
+                return Error(response, Opcode.CommitConfiguration, requestId, check, 0);
+            }
+
+            SettingsError rejection;
+            int unknownSkipped;
+            ErrorCode result = _band.SetConfiguration(_upload.Buffer, 0, length, out rejection, out unknownSkipped);
+            if (result == ErrorCode.InvalidConfiguration)
+            {
+                return ConfigurationError(response, requestId, rejection);
+            }
+
+            if (result != ErrorCode.None)
+            {
+                return Error(response, Opcode.CommitConfiguration, requestId, result, 0);
+            }
+
+            _upload.Clear();
+            int at = Ok(response, Opcode.CommitConfiguration, requestId);
+            response[at] = (byte)(unknownSkipped < 0 ? 0 : (unknownSkipped > byte.MaxValue ? byte.MaxValue : unknownSkipped));
+            return MessageLayout.CommitConfigurationResponseBytes;
+        }
+
+        private int ListSessions(byte requestId, byte[] frame, byte[] response, int capacity)
+        {
+            uint afterId = WireBytes.ReadUInt32(frame, MessageLayout.ParameterOffset);
+            int at = Ok(response, Opcode.ListSessions, requestId);
+            int count = _band.SessionCount;
+            for (int position = 0; position < count && at + SessionInfo.EncodedBytes <= capacity; position++)
+            {
+                if (_band.GetSession(position, _session) && _session.Id > afterId)
+                {
+                    at += _session.Write(response, at);
+                }
+            }
+
+            return at;
+        }
+
+        private int ReadSession(byte requestId, byte[] frame, byte[] response)
+        {
+            uint sessionId = WireBytes.ReadUInt32(frame, MessageLayout.ParameterOffset);
+            uint offset = WireBytes.ReadUInt32(frame, MessageLayout.ReadSessionOffsetOffset);
+            ErrorCode found = FindClosedSession(sessionId);
+            if (found != ErrorCode.None)
+            {
+                return Error(response, Opcode.ReadSession, requestId, found, 0);
+            }
+
+            if (offset > (uint)_session.Length)
+            {
+                return Error(response, Opcode.ReadSession, requestId, ErrorCode.OffsetOutOfRange, 0);
+            }
+
+            _transfer.Start(sessionId, _session.Length, (int)offset);
+            int at = Ok(response, Opcode.ReadSession, requestId);
+            WireBytes.WriteUInt32(response, at, (uint)_session.Length);
+            WireBytes.WriteUInt32(response, MessageLayout.ReadSessionCrcOffset, _session.Crc);
+            return MessageLayout.ReadSessionResponseBytes;
+        }
+
+        private int AcknowledgeSessions(byte requestId, byte[] frame, byte[] response)
+        {
+            uint sessionId = WireBytes.ReadUInt32(frame, MessageLayout.ParameterOffset);
+            uint crc = WireBytes.ReadUInt32(frame, MessageLayout.AcknowledgeCrcOffset);
+            ErrorCode found = FindClosedSession(sessionId);
+            if (found != ErrorCode.None)
+            {
+                return Error(response, Opcode.AcknowledgeSessions, requestId, found, 0);
+            }
+
+            if (crc != _session.Crc)
+            {
+                return Error(response, Opcode.AcknowledgeSessions, requestId, ErrorCode.CrcMismatch, 0);
+            }
+
+            return Result(response, Opcode.AcknowledgeSessions, requestId, _band.AcknowledgeSessions(sessionId));
+        }
+
+        private int EraseSessions(byte requestId, byte[] frame, byte[] response)
+        {
+            if (WireBytes.ReadUInt32(frame, MessageLayout.ParameterOffset) != ProtocolConstants.EraseConfirmKey)
+            {
+                return Error(response, Opcode.EraseSessions, requestId, ErrorCode.BadConfirmation, 0);
+            }
+
+            ErrorCode result = _band.EraseSessions();
+            if (result == ErrorCode.None)
+            {
+                _transfer.Cancel();
+            }
+
+            return Result(response, Opcode.EraseSessions, requestId, result);
+        }
+
+        private int SetMode(byte requestId, byte[] frame, byte[] response)
+        {
+            byte mode = frame[MessageLayout.ParameterOffset];
+            if (mode != (byte)CueMode.Tracking && mode != (byte)CueMode.Training)
+            {
+                return Error(response, Opcode.SetMode, requestId, ErrorCode.InvalidParameter, MessageLayout.ParameterOffset);
+            }
+
+            return Result(response, Opcode.SetMode, requestId, _band.SetCueMode((CueMode)mode));
+        }
+
+        private int FactoryReset(byte requestId, byte[] frame, byte[] response)
+        {
+            if (WireBytes.ReadUInt32(frame, MessageLayout.ParameterOffset) != ProtocolConstants.FactoryResetConfirmKey)
+            {
+                return Error(response, Opcode.FactoryReset, requestId, ErrorCode.BadConfirmation, 0);
+            }
+
+            ErrorCode result = _band.FactoryReset();
+            if (result == ErrorCode.None)
+            {
+                _transfer.Cancel();
+                _upload.Clear();
+            }
+
+            return Result(response, Opcode.FactoryReset, requestId, result);
+        }
+
+        /// <summary>Loads session <paramref name="sessionId"/> into <see cref="_session"/>; it must exist and be closed.</summary>
+        private ErrorCode FindClosedSession(uint sessionId)
+        {
+            int count = _band.SessionCount;
+            for (int position = 0; position < count; position++)
+            {
+                if (_band.GetSession(position, _session) && _session.Id == sessionId)
+                {
+                    return _session.Open ? ErrorCode.SessionOpen : ErrorCode.None;
+                }
+            }
+
+            return ErrorCode.SessionNotFound;
+        }
+
+        /// <summary>The response to a request the band answered with <paramref name="result"/> and no payload.</summary>
+        private static int Result(byte[] response, Opcode opcode, byte requestId, ErrorCode result)
+        {
+            if (result == ErrorCode.None)
+            {
+                return Ok(response, opcode, requestId);
+            }
+
+            int detail = result == ErrorCode.InvalidParameter ? MessageLayout.ParameterOffset : 0;
+            return Error(response, opcode, requestId, result, detail);
+        }
+
+        /// <summary>Writes a success header; returns the offset of the payload.</summary>
+        private static int Ok(byte[] response, Opcode opcode, byte requestId)
+        {
+            response[ProtocolConstants.OpcodeOffset] = (byte)opcode;
+            response[ProtocolConstants.RequestIdOffset] = requestId;
+            response[ProtocolConstants.StatusOffset] = (byte)ErrorCode.None;
+            return ProtocolConstants.ResponseHeaderBytes;
+        }
+
+        /// <summary>Writes an error response (header and detail byte); returns its length.</summary>
+        private static int Error(byte[] response, Opcode opcode, byte requestId, ErrorCode error, int detail)
+        {
+            response[ProtocolConstants.OpcodeOffset] = (byte)opcode;
+            response[ProtocolConstants.RequestIdOffset] = requestId;
+            response[ProtocolConstants.StatusOffset] = (byte)error;
+            response[ProtocolConstants.ErrorDetailOffset] = (byte)detail;
+            return ProtocolConstants.ErrorResponseBytes;
+        }
+
+        /// <summary>The 20-byte <see cref="ErrorCode.InvalidConfiguration"/> response carrying the codec's verdict.</summary>
+        private static int ConfigurationError(byte[] response, byte requestId, SettingsError rejection)
+        {
+            Error(response, Opcode.CommitConfiguration, requestId, ErrorCode.InvalidConfiguration, (int)rejection.Code);
+            response[MessageLayout.ConfigurationErrorSettingOffset] = (byte)rejection.Setting;
+            response[MessageLayout.ConfigurationErrorOtherOffset] = (byte)rejection.Other;
+            WireBytes.WriteInt32(response, MessageLayout.ConfigurationErrorValueOffset, rejection.Value);
+            WireBytes.WriteInt32(response, MessageLayout.ConfigurationErrorMinOffset, rejection.Min);
+            WireBytes.WriteInt32(response, MessageLayout.ConfigurationErrorMaxOffset, rejection.Max);
+            WireBytes.WriteUInt16(response, MessageLayout.ConfigurationErrorByteOffset, WireBytes.SaturateUInt16(rejection.ByteOffset));
+            return MessageLayout.ConfigurationErrorResponseBytes;
+        }
+    }
+}
