@@ -1,0 +1,35 @@
+using System.CommandLine;
+using System.Globalization;
+using LumbarBand.Host.Demo;
+using LumbarBand.Host.Store;
+
+namespace LumbarBand.Cli.Commands;
+
+/// <summary>
+/// <c>lumbarband demo [--data-dir DIR]</c>: the whole chain with nothing attached. A virtual band replays the
+/// built-in simulated walk, the host downloads it over the band protocol, stores it and writes the report; the last
+/// lines say where the database and the report are. Running it twice stores the session once.
+/// </summary>
+public static class DemoCommand
+{
+    /// <summary>Builds the command.</summary>
+    public static Command Create(TextWriter output, TextWriter error)
+    {
+        var dataDir = HostCommand.DataDirOption();
+        var command = new Command("demo", "Run the whole chain on the built-in simulated walk: virtual band → download → store → report.") { dataDir };
+        command.SetAction((parse, cancellationToken) => HostCommand.RunAsync(error, "demo", async () =>
+        {
+            string directory = HostCommand.DataDirectory(parse, dataDir);
+            output.WriteLine("starting a virtual band on the built-in simulated walk (Core's band logic, simulated hardware)…");
+            DemoResult result = await DemoRunner.RunAsync(directory, new DownloadProgressBar(output, interactive: false), cancellationToken).ConfigureAwait(false);
+            output.WriteLine($"downloaded from {result.BandDescription}");
+            output.WriteLine(result.Sync.Imported > 0
+                ? string.Create(CultureInfo.InvariantCulture, $"stored {result.Sync.Imported} new session(s); the store holds {result.SessionsInStore}")
+                : string.Create(CultureInfo.InvariantCulture, $"the session was already stored (nothing duplicated); the store holds {result.SessionsInStore}"));
+            output.WriteLine($"database: {result.DatabasePath}");
+            output.WriteLine($"report:   {result.ReportPath}");
+            return ExitCodes.Ok;
+        }));
+        return command;
+    }
+}

@@ -1,0 +1,11 @@
+using LumbarBand.Host.Sync;
+
+namespace LumbarBand.Host.Demo;
+
+/// <summary>What the demo did, and where its results are.</summary>
+/// <param name="DatabasePath">The SQLite database.</param>
+/// <param name="ReportPath">The HTML report.</param>
+/// <param name="BandDescription">The virtual band, and what it replayed (the label says "simulated").</param>
+/// <param name="Sync">The download's result (imported now, or already stored by an earlier run).</param>
+/// <param name="SessionsInStore">Sessions the store holds afterwards.</param>
+public sealed record DemoResult(string DatabasePath, string ReportPath, string BandDescription, SyncResult Sync, int SessionsInStore);

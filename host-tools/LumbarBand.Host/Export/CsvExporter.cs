@@ -1,0 +1,71 @@
+using LumbarBand.Host.Sessions;
+using LumbarBand.Host.Store;
+
+namespace LumbarBand.Host.Export;
+
+/// <summary>
+/// Writes stored sessions as CSV: one file with a row per epoch, one with a row per event. Columns are named in
+/// snake_case with their unit; unknown values are empty; numbers use a dot.
+/// </summary>
+public static class CsvExporter
+{
+    /// <summary>Header of the epochs file.</summary>
+    public const string EpochHeader =
+        "device_id,session_id,session_start_utc,epoch,start_s,duration_s,steps,walking_s,cadence_spm,"
+        + "flexion_mean_deg,flexion_max_deg,lateral_bend_mean_deg,lateral_bend_max_deg,sway_mean_deg,sway_max_deg,"
+        + "excessive_flexion_s,excessive_lateral_s,excessive_sway_s,flexion_cues,lateral_cues,sway_cues,pain_markers,battery_percent";
+
+    /// <summary>Header of the events file.</summary>
+    public const string EventHeader = "device_id,session_id,session_start_utc,offset_s,time_utc,kind,rule,value";
+
+    /// <summary>One row per epoch of every decoded session.</summary>
+    public static void WriteEpochs(IEnumerable<StoredSession> sessions, TextWriter writer)
+    {
+        ArgumentNullException.ThrowIfNull(sessions);
+        ArgumentNullException.ThrowIfNull(writer);
+        writer.WriteLine(EpochHeader);
+        foreach (StoredSession s in sessions)
+        {
+            if (s.Decoded is not DecodedSession d)
+            {
+                continue;
+            }
+
+            foreach (SessionEpoch e in d.Epochs)
+            {
+                writer.WriteLine(string.Join(',',
+                    CsvText.Field(s.DeviceId), CsvText.Integer(s.SessionId), CsvText.Time(s.StartUtc), CsvText.Integer(e.Index),
+                    CsvText.Number(e.StartSeconds), CsvText.Number(e.DurationSeconds), CsvText.Integer(e.Steps), CsvText.Number(e.WalkingSeconds),
+                    CsvText.Number(e.CadenceSpm, 2), CsvText.Number(e.FlexionMeanDegrees, 2), CsvText.Number(e.FlexionMaxDegrees, 2),
+                    CsvText.Number(e.LateralBendMeanDegrees, 2), CsvText.Number(e.LateralBendMaxDegrees, 2),
+                    CsvText.Number(e.SwayMeanDegrees, 2), CsvText.Number(e.SwayMaxDegrees, 2),
+                    CsvText.Number(e.ExcessiveFlexionSeconds), CsvText.Number(e.ExcessiveLateralSeconds), CsvText.Number(e.ExcessiveSwaySeconds),
+                    CsvText.Integer(e.FlexionCues), CsvText.Integer(e.LateralCues), CsvText.Integer(e.SwayCues), CsvText.Integer(e.PainMarkers),
+                    CsvText.Optional(e.BatteryPercent)));
+            }
+        }
+    }
+
+    /// <summary>One row per event of every decoded session, with its wall-clock time when the session is dated.</summary>
+    public static void WriteEvents(IEnumerable<StoredSession> sessions, TextWriter writer)
+    {
+        ArgumentNullException.ThrowIfNull(sessions);
+        ArgumentNullException.ThrowIfNull(writer);
+        writer.WriteLine(EventHeader);
+        foreach (StoredSession s in sessions)
+        {
+            if (s.Decoded is not DecodedSession d)
+            {
+                continue;
+            }
+
+            foreach (SessionEvent e in d.Events)
+            {
+                DateTimeOffset? at = s.StartUtc?.AddSeconds(e.OffsetSeconds);
+                writer.WriteLine(string.Join(',',
+                    CsvText.Field(s.DeviceId), CsvText.Integer(s.SessionId), CsvText.Time(s.StartUtc), CsvText.Number(e.OffsetSeconds),
+                    CsvText.Time(at), ExportNames.Kind(e.Kind), ExportNames.Rule(e.Rule), CsvText.Integer(e.Value)));
+            }
+        }
+    }
+}

@@ -1,0 +1,153 @@
+using System.Text.Json;
+using LumbarBand.Host.Sessions;
+using LumbarBand.Host.Store;
+
+namespace LumbarBand.Host.Export;
+
+/// <summary>
+/// Writes stored sessions as one JSON document:
+/// <c>{"format":"lumbarband-sessions","version":1,"sessions":[{…,"totals":{…},"epochs":[…],"events":[…]}]}</c>,
+/// snake_case names as in the CSV files, null for unknown values.
+/// </summary>
+public static class JsonExporter
+{
+    /// <summary>The document's format name.</summary>
+    public const string FormatName = "lumbarband-sessions";
+
+    /// <summary>The document's format version.</summary>
+    public const int FormatVersion = 1;
+
+    /// <summary>Writes <paramref name="sessions"/> to <paramref name="stream"/> (UTF-8, indented).</summary>
+    public static void Write(IEnumerable<StoredSession> sessions, Stream stream)
+    {
+        ArgumentNullException.ThrowIfNull(sessions);
+        ArgumentNullException.ThrowIfNull(stream);
+        using var w = new Utf8JsonWriter(stream, new JsonWriterOptions { Indented = true });
+        w.WriteStartObject();
+        w.WriteString("format", FormatName);
+        w.WriteNumber("version", FormatVersion);
+        w.WriteStartArray("sessions");
+        foreach (StoredSession s in sessions)
+        {
+            WriteSession(w, s);
+        }
+
+        w.WriteEndArray();
+        w.WriteEndObject();
+    }
+
+    private static void WriteSession(Utf8JsonWriter w, StoredSession s)
+    {
+        w.WriteStartObject();
+        w.WriteString("device_id", s.DeviceId);
+        w.WriteNumber("session_id", s.SessionId);
+        w.WriteNumber("crc32", s.Crc);
+        w.WriteNumber("length_bytes", s.Length);
+        WriteTime(w, "start_utc", s.StartUtc);
+        WriteTime(w, "downloaded_utc", s.DownloadedUtc);
+        w.WriteString("source", s.Source);
+        w.WriteString("decoder", s.Decoder);
+        w.WriteString("decode_error", s.DecodeError);
+        if (s.Decoded is DecodedSession d)
+        {
+            w.WriteString("firmware", d.Header.FirmwareVersion);
+            w.WriteNumber("epoch_s", d.Header.EpochSeconds);
+            WriteTotals(w, d.Totals);
+            w.WriteStartArray("epochs");
+            foreach (SessionEpoch e in d.Epochs)
+            {
+                WriteEpoch(w, e);
+            }
+
+            w.WriteEndArray();
+            w.WriteStartArray("events");
+            foreach (SessionEvent e in d.Events)
+            {
+                w.WriteStartObject();
+                w.WriteNumber("offset_s", Math.Round(e.OffsetSeconds, 3));
+                w.WriteString("kind", ExportNames.Kind(e.Kind));
+                w.WriteString("rule", ExportNames.Rule(e.Rule));
+                w.WriteNumber("value", e.Value);
+                w.WriteEndObject();
+            }
+
+            w.WriteEndArray();
+        }
+
+        w.WriteEndObject();
+    }
+
+    private static void WriteTotals(Utf8JsonWriter w, SessionTotals t)
+    {
+        w.WriteStartObject("totals");
+        w.WriteNumber("duration_s", Math.Round(t.DurationSeconds, 3));
+        w.WriteNumber("steps", t.Steps);
+        w.WriteNumber("walking_min", Math.Round(t.WalkingMinutes, 3));
+        WriteNumber(w, "mean_cadence_spm", t.MeanCadenceSpm);
+        w.WriteNumber("cues", t.Cues);
+        w.WriteNumber("pain_markers", t.PainMarkers);
+        WriteNumber(w, "first_pain_s", t.FirstPainSeconds);
+        WriteNumber(w, "walking_min_before_pain", t.WalkingMinutesBeforePain);
+        WriteNumber(w, "first_cue_s", t.FirstCueSeconds);
+        w.WriteNumber("excessive_motion_s", Math.Round(t.ExcessiveMotionSeconds, 3));
+        w.WriteEndObject();
+    }
+
+    private static void WriteEpoch(Utf8JsonWriter w, SessionEpoch e)
+    {
+        w.WriteStartObject();
+        w.WriteNumber("epoch", e.Index);
+        w.WriteNumber("start_s", e.StartSeconds);
+        w.WriteNumber("duration_s", e.DurationSeconds);
+        w.WriteNumber("steps", e.Steps);
+        w.WriteNumber("walking_s", Math.Round(e.WalkingSeconds, 3));
+        WriteNumber(w, "cadence_spm", e.CadenceSpm);
+        WriteNumber(w, "flexion_mean_deg", e.FlexionMeanDegrees);
+        WriteNumber(w, "flexion_max_deg", e.FlexionMaxDegrees);
+        WriteNumber(w, "lateral_bend_mean_deg", e.LateralBendMeanDegrees);
+        WriteNumber(w, "lateral_bend_max_deg", e.LateralBendMaxDegrees);
+        WriteNumber(w, "sway_mean_deg", e.SwayMeanDegrees);
+        WriteNumber(w, "sway_max_deg", e.SwayMaxDegrees);
+        w.WriteNumber("excessive_flexion_s", Math.Round(e.ExcessiveFlexionSeconds, 3));
+        w.WriteNumber("excessive_lateral_s", Math.Round(e.ExcessiveLateralSeconds, 3));
+        w.WriteNumber("excessive_sway_s", Math.Round(e.ExcessiveSwaySeconds, 3));
+        w.WriteNumber("flexion_cues", e.FlexionCues);
+        w.WriteNumber("lateral_cues", e.LateralCues);
+        w.WriteNumber("sway_cues", e.SwayCues);
+        w.WriteNumber("pain_markers", e.PainMarkers);
+        if (e.BatteryPercent is int battery)
+        {
+            w.WriteNumber("battery_percent", battery);
+        }
+        else
+        {
+            w.WriteNull("battery_percent");
+        }
+
+        w.WriteEndObject();
+    }
+
+    private static void WriteNumber(Utf8JsonWriter w, string name, double? value)
+    {
+        if (value is double v)
+        {
+            w.WriteNumber(name, Math.Round(v, 3));
+        }
+        else
+        {
+            w.WriteNull(name);
+        }
+    }
+
+    private static void WriteTime(Utf8JsonWriter w, string name, DateTimeOffset? time)
+    {
+        if (time is DateTimeOffset t)
+        {
+            w.WriteString(name, CsvText.Time(t));
+        }
+        else
+        {
+            w.WriteNull(name);
+        }
+    }
+}

@@ -1,0 +1,38 @@
+namespace LumbarBand.Host.Report;
+
+/// <summary>
+/// The report's series colours: distinct, readable on white, and each used for one thing only, so a reader (and the
+/// rendering test) can tell the series apart.
+/// </summary>
+public static class ChartColors
+{
+    /// <summary>Cadence.</summary>
+    public const string Cadence = "#1565c0";
+
+    /// <summary>Trunk flexion.</summary>
+    public const string Flexion = "#2e7d32";
+
+    /// <summary>Lateral bend.</summary>
+    public const string LateralBend = "#00838f";
+
+    /// <summary>Sway per stride.</summary>
+    public const string Sway = "#6a1b9a";
+
+    /// <summary>Cue markers.</summary>
+    public const string Cue = "#ef6c00";
+
+    /// <summary>Pain markers.</summary>
+    public const string Pain = "#c62828";
+
+    /// <summary>Walking minutes before pain (trend).</summary>
+    public const string BeforePain = "#d81b60";
+
+    /// <summary>Walking minutes in all (trend background bars).</summary>
+    public const string Walking = "#80cbc4";
+
+    /// <summary>Axes, ticks and labels.</summary>
+    public const string Axis = "#455a64";
+
+    /// <summary>Grid lines.</summary>
+    public const string Grid = "#e0e0e0";
+}

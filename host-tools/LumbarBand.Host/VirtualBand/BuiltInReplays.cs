@@ -1,0 +1,28 @@
+using LumbarBand.Analysis.Recordings;
+using LumbarBand.Analysis.Simulation;
+
+namespace LumbarBand.Host.VirtualBand;
+
+/// <summary>Walks the virtual band replays when told nothing else.</summary>
+public static class BuiltInReplays
+{
+    /// <summary>When the demo's wearer presses the pain marker: during the second walk, 140 s after the start.</summary>
+    public const double DemoPainAtSeconds = 140;
+
+    /// <summary>
+    /// The built-in simulated walk (<see cref="BuiltInWalks.Demo"/>, labelled simulated) with a pain marker at
+    /// <see cref="DemoPainAtSeconds"/>, started at <paramref name="startUtc"/> (null: the band's clock is not set).
+    /// </summary>
+    public static WalkToReplay Demo(DateTimeOffset? startUtc)
+    {
+        SimulatedWalk walk = BuiltInWalks.Demo();
+        return new WalkToReplay(DeviceQuantizer.ToDevice(walk.Recording), walk.Label, startUtc, [DemoPainAtSeconds]);
+    }
+
+    /// <summary>A recorded walk from an IMU CSV file (any mounting), started at <paramref name="startUtc"/>.</summary>
+    public static WalkToReplay FromRecording(string path, DateTimeOffset? startUtc, IReadOnlyList<double> painAtSeconds)
+    {
+        ImuRecording recording = ImuCsv.Read(path);
+        return new WalkToReplay(DeviceQuantizer.ToDevice(recording), "recorded walk " + Path.GetFileName(path), startUtc, painAtSeconds);
+    }
+}

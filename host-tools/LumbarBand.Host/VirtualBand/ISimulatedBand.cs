@@ -1,0 +1,34 @@
+using LumbarBand.Core.Protocol;
+
+namespace LumbarBand.Host.VirtualBand;
+
+/// <summary>
+/// A band running on simulated hardware: its protocol port, and a way to feed it the next IMU samples of a walk.
+/// The virtual band serves <see cref="Port"/> through Core's <see cref="CommandHandler"/> and calls
+/// <see cref="Advance"/> from its clock; both happen under one lock, so implementations need not be thread-safe.
+/// </summary>
+/// <remarks>
+/// STAND-IN: <see cref="StandInSimulatedBand"/> is the only implementation until Core's real band port (sessions
+/// issue: Band + session recorder + record log + settings) exists; then an implementation over that port replaces it
+/// and nothing else in the virtual band changes.
+/// </remarks>
+public interface ISimulatedBand
+{
+    /// <summary>The band's side of the protocol.</summary>
+    IBandPort Port { get; }
+
+    /// <summary>What the band is replaying, saying whether it is simulated or recorded.</summary>
+    string Description { get; }
+
+    /// <summary>IMU samples per second of simulated time.</summary>
+    int SampleRateHz { get; }
+
+    /// <summary>Samples still to replay.</summary>
+    int SamplesRemaining { get; }
+
+    /// <summary>Samples replayed so far.</summary>
+    long SamplesDone { get; }
+
+    /// <summary>Feeds up to <paramref name="samples"/> more samples; returns how many were fed (0 once finished).</summary>
+    int Advance(int samples);
+}

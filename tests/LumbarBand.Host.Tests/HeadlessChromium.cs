@@ -1,0 +1,49 @@
+using System.Diagnostics;
+
+namespace LumbarBand.Host.Tests;
+
+/// <summary>Debian's Chromium, headless, taking a screenshot of a local file (nothing else is loaded).</summary>
+public static class HeadlessChromium
+{
+    /// <summary>Where Debian installs it.</summary>
+    public const string Executable = "/usr/bin/chromium";
+
+    /// <summary>Why it cannot run here (what to install), or null when it can.</summary>
+    public static string? MissingReason() =>
+        File.Exists(Executable) ? null : "Chromium is not installed at /usr/bin/chromium: apt-get install -y chromium";
+
+    /// <summary>Renders <paramref name="html"/> at 1200 × 2000 into <paramref name="png"/>, with a fresh profile in <paramref name="profile"/>.</summary>
+    public static void Screenshot(string html, string png, string profile)
+    {
+        var start = new ProcessStartInfo(Executable)
+        {
+            RedirectStandardOutput = true,
+            RedirectStandardError = true,
+            UseShellExecute = false,
+        };
+        foreach (string argument in new[]
+        {
+            "--headless", "--no-sandbox", "--disable-gpu", "--disable-quic", "--no-first-run",
+            "--disable-background-networking", "--disable-component-update", "--disable-sync",
+            "--hide-scrollbars", "--user-data-dir=" + profile, "--screenshot=" + png, "--window-size=1200,2000",
+            new Uri(Path.GetFullPath(html)).AbsoluteUri,
+        })
+        {
+            start.ArgumentList.Add(argument);
+        }
+
+        using Process process = Process.Start(start)!;
+        Task<string> stderr = process.StandardError.ReadToEndAsync();
+        Task<string> stdout = process.StandardOutput.ReadToEndAsync();
+        if (!process.WaitForExit(90_000))
+        {
+            process.Kill(entireProcessTree: true);
+            throw new TimeoutException("Chromium did not finish the screenshot in 90 s");
+        }
+
+        if (!File.Exists(png))
+        {
+            throw new InvalidOperationException($"Chromium wrote no screenshot (exit {process.ExitCode}): {stdout.Result} {stderr.Result}");
+        }
+    }
+}

@@ -1,0 +1,56 @@
+using LumbarBand.Analysis.Recordings;
+using LumbarBand.Analysis.Scoring;
+using LumbarBand.Analysis.Simulation;
+
+namespace LumbarBand.Tools.Tests.Simulation;
+
+public sealed class RealStrideWalkTests
+{
+    private static ImuRecording Upright(double seconds)
+    {
+        int n = (int)(seconds * 100) + 1;
+        double[] t = Enumerable.Range(0, n).Select(i => i / 100.0).ToArray();
+        return new ImuRecording(t, Enumerable.Repeat(1.0, n).ToArray(), new double[n], new double[n], new double[n], new double[n], new double[n]);
+    }
+
+    [Fact]
+    public void FlexionTiltsGravityTowardTheForwardAxisAndTheGyroSeesTheRamp()
+    {
+        var overlay = new PostureOverlay(PostureTilt.Flexion, 30, onsetS: 1, holdS: 2);
+        ImuRecording bent = overlay.Apply(Upright(5));
+        int held = 250; // 2.5 s: inside the hold
+        Assert.Equal(Math.Cos(Math.PI / 6), bent.AccG[0][held], 6);
+        Assert.Equal(-0.5, bent.AccG[2][held], 6); // the forward axis points partly down: it reads -sin 30°
+        Assert.Equal(0, bent.AccG[1][held], 6);
+
+        // Integrating the rate about the rightward axis over the ramp in gives the angle, negative for a forward bend.
+        double integral = bent.GyrDps[1].Take(201).Sum() * 0.01;
+        Assert.Equal(-30, integral, 0);
+        Assert.Equal(1.0, bent.AccG[0][500], 6); // upright again after the ramp out (4 s to 5 s)
+    }
+
+    [Fact]
+    public void RightLeanTiltsGravityTowardTheRightwardAxis()
+    {
+        ImuRecording leaning = new PostureOverlay(PostureTilt.LeanRight, 15, onsetS: 1, holdS: 2).Apply(Upright(5));
+        Assert.Equal(-Math.Sin(Math.PI / 12), leaning.AccG[1][250], 6);
+        Assert.Equal(0, leaning.AccG[2][250], 6);
+    }
+
+    [Fact]
+    public void BuildsMinutesOfWalkingFromRealStrides()
+    {
+        ImuRecording walk = RealStrideWalk.Build(RealWalksFolder.Require(), walkingS: 120);
+        Assert.InRange(walk.DurationS, RealStrideWalk.StandingS + 120, RealStrideWalk.StandingS + 125);
+        // Standing first: the trunk barely accelerates; then walking: it does.
+        double Sd(int from, int to)
+        {
+            double[] v = walk.AccG[0][from..to];
+            double m = v.Average();
+            return Math.Sqrt(v.Sum(x => (x - m) * (x - m)) / v.Length);
+        }
+
+        Assert.True(Sd(0, 400) < 0.01, "standing part should be quiet");
+        Assert.True(Sd(1000, 4000) > 0.08, "walking part should show gait accelerations");
+    }
+}
