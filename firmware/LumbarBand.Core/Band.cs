@@ -1,5 +1,10 @@
+using LumbarBand.Core.Configuration;
+using LumbarBand.Core.Cueing;
 using LumbarBand.Core.Gait;
+using LumbarBand.Core.Posture;
 using LumbarBand.Core.Sensing;
+using LumbarBand.Core.Session;
+using LumbarBand.Core.Sway;
 
 namespace LumbarBand.Core
 {
@@ -13,7 +18,17 @@ namespace LumbarBand.Core
         /// <summary>Events the queue holds before the oldest are dropped (several seconds of walking).</summary>
         public const int EventCapacity = 64;
 
+        /// <summary>
+        /// Most events the stages raise within one sample: a bout start with its six held-back steps, plus cue and
+        /// excessive-motion events. The pipeline queue is drained at the end of every sample that filled it.
+        /// </summary>
+        private const int PipelineEventCapacity = 16;
+
         private readonly EventQueue _events = new EventQueue(EventCapacity);
+
+        // The stages write here; Band hands each event to the session recorder, then re-exposes it on Events, so the
+        // recorder and whoever drains Events (a host tool, the firmware's status) both see every event.
+        private readonly EventQueue _pipeline = new EventQueue(PipelineEventCapacity);
         private readonly GyroBiasTracker _gyroBias = new GyroBiasTracker();
         private readonly GravityTracker _gravity = new GravityTracker();
         private readonly StillnessDetector _stillness = new StillnessDetector();
@@ -22,16 +37,39 @@ namespace LumbarBand.Core
         private readonly ProgressionDirectionEstimator _direction = new ProgressionDirectionEstimator();
         private readonly StepDetector _steps = new StepDetector();
         private readonly WalkingBoutTracker _bouts;
+        private readonly TiltEstimator _tilt = new TiltEstimator();
+        private readonly PostureAxes _postureAxes = new PostureAxes();
+        private readonly SwayMeter _sway;
+        private readonly PostureMeter _posture;
+        private readonly BandSettings _settings;
+        private readonly CueEngine _cues;
+        private readonly SessionRecorder _sessions;
         private long _samples;
 
         /// <summary>Sample number since power-on (wraps after 497 days at 50 Hz; only differences are used).</summary>
         private int _sampleIndex;
         private bool _directionRunning;
 
-        /// <summary>Creates a band with all its stages, allocated once.</summary>
+        /// <summary>Creates a band with default settings and no motor (host analysis; cues are recorded only).</summary>
         public Band()
+            : this(new BandSettings(), null)
         {
-            _bouts = new WalkingBoutTracker(_events);
+        }
+
+        /// <summary>
+        /// Creates a band with all its stages, allocated once. <paramref name="motor"/> may be null (cues are then
+        /// recorded, never played). Throws <see cref="System.ArgumentException"/> with the reason if the settings are
+        /// invalid.
+        /// </summary>
+        public Band(BandSettings settings, IHapticMotor motor)
+        {
+            _settings = settings;
+            _bouts = new WalkingBoutTracker(_pipeline);
+            _sway = new SwayMeter(_tilt, _gyroBias, _postureAxes);
+            _posture = new PostureMeter(_tilt, _postureAxes, _sway, _neutral, _frame);
+            _cues = new CueEngine(_pipeline, motor, settings);
+            _sessions = new SessionRecorder(_neutral, _frame);
+            _sessions.Configure(settings);
         }
 
         /// <summary>Events produced by the pipeline, for the session recorder or a host tool to drain.</summary>
@@ -73,6 +111,50 @@ namespace LumbarBand.Core
         /// <summary>Steps counted since power-on.</summary>
         public int TotalSteps { get { return _bouts.TotalSteps; } }
 
+        /// <summary>Trunk flexion and lateral bend relative to neutral (centidegrees), updated five times a second.</summary>
+        public PostureMeter Posture { get { return _posture; } }
+
+        /// <summary>Per-stride sway: ranges of mediolateral and anteroposterior tilt and of transverse rotation.</summary>
+        public SwayMeter Sway { get { return _sway; } }
+
+        /// <summary>The cue engine: excessive-motion rules, rate limits and the haptic player.</summary>
+        public CueEngine Cues { get { return _cues; } }
+
+        /// <summary>The session recorder: sessions, epochs and their records for the flash log.</summary>
+        public SessionRecorder Sessions { get { return _sessions; } }
+
+        /// <summary>The settings in force.</summary>
+        public BandSettings Settings { get { return _settings; } }
+
+        /// <summary>
+        /// Applies new settings to every stage, or none: an invalid set is rejected with the reason and the old one
+        /// stays in force.
+        /// </summary>
+        public SettingsError Configure(BandSettings settings)
+        {
+            SettingsError error = _cues.Configure(settings);
+            if (error.IsOk)
+            {
+                _settings.CopyFrom(settings);
+                _sessions.Configure(_settings);
+            }
+
+            return error;
+        }
+
+        /// <summary>Records pain onset now (the button's short press): counted in the epoch, reported per session.</summary>
+        public void MarkPain(long timeUs)
+        {
+            _pipeline.Add(BandEventKind.PainMarker, timeUs, 0);
+            ForwardEvents();
+        }
+
+        /// <summary>Silences cues for the snooze time (the button's double press); episodes are still recorded.</summary>
+        public void Snooze(long timeUs)
+        {
+            _cues.Snooze(timeUs);
+        }
+
         /// <summary>
         /// Asks for a new neutral-posture capture (e.g. on a long button press): taken at the next full second of
         /// stillness, then <see cref="BandEventKind.NeutralCaptured"/> is emitted.
@@ -90,8 +172,16 @@ namespace LumbarBand.Core
         {
             _samples++;
             int sample = ++_sampleIndex;
-            _gyroBias.Correct(gx, gy, gz);
+            _sessions.Tick(timeUs);
+            GyroBiasTracker gyroBias = _gyroBias;
+            gyroBias.Correct(gx, gy, gz);
             int vertical = _gravity.Project(ax, ay, az);
+
+            // Posture and sway run at a quarter of the rate (12.5 Hz): trunk tilt changes slowly against 80 ms.
+            if ((sample & TiltEstimator.StepMask) == 0)
+            {
+                OnTiltSample(ax, ay, az, gyroBias);
+            }
 
             // Slow stages run on every second sample (25 Hz), starting with the first.
             if ((sample & 1) != 0)
@@ -103,6 +193,38 @@ namespace LumbarBand.Core
             if (_steps.Update(vertical))
             {
                 OnCandidateStep(timeUs, sample, _steps.ContactAgeSamples);
+            }
+
+            PostureMeter posture = _posture;
+            _cues.OnSample(timeUs, posture.Flexion, posture.LateralBend, posture.Valid, _bouts.Walking);
+            if (_pipeline.Count != 0)
+            {
+                ForwardEvents();
+            }
+        }
+
+        /// <summary>Every fourth sample: the tilt filter, then sway accumulation and, five times a second, posture.</summary>
+        private void OnTiltSample(int ax, int ay, int az, GyroBiasTracker gyroBias)
+        {
+            _tilt.Update(ax, ay, az, gyroBias.CorrectedX, gyroBias.CorrectedY, gyroBias.CorrectedZ);
+            _sway.Accumulate(_bouts.Walking);
+            PostureMeter posture = _posture;
+            int outputs = posture.Outputs;
+            posture.Update();
+            if (posture.Outputs != outputs && posture.Valid)
+            {
+                _sessions.OnPosture(posture.Flexion, posture.LateralBend);
+            }
+        }
+
+        /// <summary>Hands each event to the session recorder, then to <see cref="Events"/>.</summary>
+        private void ForwardEvents()
+        {
+            BandEvent e;
+            while (_pipeline.TryTake(out e))
+            {
+                _sessions.OnEvent(e.Kind, e.TimeUs, e.Value);
+                _events.Add(e.Kind, e.TimeUs, e.Value);
             }
         }
 
@@ -134,7 +256,7 @@ namespace LumbarBand.Core
         {
             if (_bouts.OnCandidateStep(sample - age, timeUs - ((long)age * ImuFormat.SamplePeriodUs), _steps.PeakCounts))
             {
-                OnStepCounted();
+                OnStepCounted(timeUs);
             }
         }
 
@@ -145,13 +267,23 @@ namespace LumbarBand.Core
             if (_neutral.OnStillWindow(still.MeanAx, still.MeanAy, still.MeanAz))
             {
                 _frame.SetVertical(still.MeanAx, still.MeanAy, still.MeanAz);
-                _events.Add(BandEventKind.NeutralCaptured, timeUs, 0);
+                _pipeline.Add(BandEventKind.NeutralCaptured, timeUs, 0);
             }
         }
 
-        /// <summary>Once a counted step: slow tracking of the mounting while walking.</summary>
-        private void OnStepCounted()
+        /// <summary>Once a counted step: slow tracking of the mounting while walking, and a stride's sway every second step.</summary>
+        private void OnStepCounted(long timeUs)
         {
+            SwayMeter sway = _sway;
+            if (sway.OnStep())
+            {
+                int ml = sway.MediolateralRange;
+                int ap = sway.AnteroposteriorRange;
+                int rotation = sway.RotationRange;
+                _cues.OnStride(timeUs, ml, ap, rotation);
+                _sessions.OnStride(ml, ap, rotation);
+            }
+
             GravityTracker gravity = _gravity;
             _frame.TrackVerticalWhileWalking(gravity.UpX, gravity.UpY, gravity.UpZ);
             if (_direction.IsKnown)

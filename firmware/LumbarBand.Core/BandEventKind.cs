@@ -36,5 +36,11 @@ namespace LumbarBand.Core
         /// Value: see <see cref="Cueing.ExcessiveMotionValue"/> (rule, and the episode's duration from its onset).
         /// </summary>
         ExcessiveMotionEnd = 7,
+
+        /// <summary>
+        /// The wearer pressed the button: pain started (the pain marker). Value: unused (0). The session recorder
+        /// counts it in the epoch, stores it with the walking time before it, and starts a session if none is open.
+        /// </summary>
+        PainMarker = 8,
     }
 }

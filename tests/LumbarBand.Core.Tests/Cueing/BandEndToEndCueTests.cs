@@ -7,14 +7,11 @@ namespace LumbarBand.Core.Tests.Cueing;
 /// <summary>
 /// The scenarios of issue 4 end to end: simulated and real walks through <see cref="Band"/> as
 /// <c>lumbarband analyze</c> runs them (<see cref="RecordingAnalyzer"/>), so the band's own posture and sway stages
-/// feed the cue engine. Skipped until Band wires the cue engine (see <see cref="WiringPending"/>); then remove the
-/// skips. <see cref="SimulatedWalkCueTests"/> runs the same scenarios on the simulator's true posture and sway meanwhile.
+/// feed the cue engine. <see cref="SimulatedWalkCueTests"/> runs the same scenarios on the simulator's true posture and
+/// sway, which separates the cue engine's behaviour from the estimators'.
 /// </summary>
 public sealed class BandEndToEndCueTests
 {
-    /// <summary>Why these are skipped: the lead wires CueEngine into Band (Band.OnSample, strides, settings, button).</summary>
-    public const string WiringPending = "enable once Band wires the cue engine: Band.OnSample feeds CueEngine posture and walking, strides feed OnStride";
-
     private const double DwellS = 5.0;
     private const double Cadence = BuiltInWalks.NormalCadenceSpm;
 
@@ -24,7 +21,7 @@ public sealed class BandEndToEndCueTests
         return (RecordingAnalyzer.Analyze(walk.Recording, walk.Label), walk);
     }
 
-    [Fact(Skip = WiringPending)]
+    [Fact]
     public void ThirtyMinutesOfNormalWalkingGiveNoCue()
     {
         SimulatedWalk walk = SharedWalks.ThirtyMinutesOfNormalWalking;
@@ -34,7 +31,7 @@ public sealed class BandEndToEndCueTests
         Assert.Equal(ExcessiveMotionTimes.None, result.ExcessiveMotion);
     }
 
-    [Theory(Skip = WiringPending)]
+    [Theory]
     [InlineData(30.0, 0.0)]
     [InlineData(0.0, 15.0)]
     public void PostureHeldTwentySecondsGivesExactlyOneCueWithinDwellPlusHalfASecond(double flexionDeg, double lateralDeg)
@@ -50,7 +47,7 @@ public sealed class BandEndToEndCueTests
         Assert.InRange(cue.TimeS - onsetS, DwellS - 0.5, DwellS + 0.5);
     }
 
-    [Theory(Skip = WiringPending)]
+    [Theory]
     [InlineData(30.0, 0.0)]
     [InlineData(0.0, 15.0)]
     public void PostureHeldShorterThanTheDwellGivesNoCue(double flexionDeg, double lateralDeg)
@@ -63,7 +60,7 @@ public sealed class BandEndToEndCueTests
         Assert.Empty(result.Cues);
     }
 
-    [Fact(Skip = WiringPending)]
+    [Fact]
     public void SwayAtTwiceTheBaselineIsCuedWithinTheStrideWindow()
     {
         (AnalysisResult result, SimulatedWalk walk) = Analyze(
@@ -75,7 +72,7 @@ public sealed class BandEndToEndCueTests
         Assert.InRange(walk.StrideSways.Count(s => s.EndS > onsetS && s.EndS <= cue.TimeS), 6, 10);
     }
 
-    [Fact(Skip = WiringPending)]
+    [Fact]
     public void TheRealWalksGiveNoCueWithDefaultSettings()
     {
         string folder = LowerBackWalks.Require();

@@ -1,0 +1,44 @@
+using LumbarBand.Core.Configuration;
+using LumbarBand.Core.Cueing;
+using LumbarBand.Core.Protocol;
+
+namespace LumbarBand.Core.Session
+{
+    /// <summary>
+    /// What <see cref="BandPort"/> needs from the firmware around Core (on a PC, from the virtual band or a test): the
+    /// clock, the board's identity, the motor, charging and pairing state, where settings are persisted, and how the
+    /// band's stages take new settings. Every member is quick; none may block for long.
+    /// </summary>
+    public interface IBandPortHost
+    {
+        /// <summary>Device uptime now, microseconds (the clock IMU samples are stamped with).</summary>
+        long UptimeUs { get; }
+
+        /// <summary>True when the board has a vibration motor.</summary>
+        bool HasMotor { get; }
+
+        /// <summary>True while the battery charges.</summary>
+        bool IsCharging { get; }
+
+        /// <summary>True while the pairing window (a long button press) is open.</summary>
+        bool IsPairingWindowOpen { get; }
+
+        /// <summary>Fills the firmware version, hardware revision, serial number and capabilities of <paramref name="info"/>.</summary>
+        void FillIdentity(DeviceInfo info);
+
+        /// <summary>Plays <paramref name="pattern"/> on the motor now (a test cue).</summary>
+        void PlayCue(HapticPattern pattern);
+
+        /// <summary>
+        /// Stores <paramref name="count"/> bytes of encoded settings (<see cref="SettingsCodec"/>) durably, replacing the
+        /// previous ones; false when that failed (the previous ones must then still be there).
+        /// </summary>
+        bool PersistSettings(byte[] encoded, int count);
+
+        /// <summary>
+        /// Hands validated <paramref name="settings"/> to the band's stages (the cue engine and the rest; on the band,
+        /// under the band's lock). Called after they were persisted.
+        /// </summary>
+        void ApplySettings(BandSettings settings);
+    }
+}

@@ -1,0 +1,112 @@
+namespace LumbarBand.Core.Session
+{
+    /// <summary>
+    /// The first record of a session after the log's start record (type <see cref="SessionRecordTypes.Header"/>),
+    /// 38 bytes, little-endian (docs/sessions.md §3):
+    /// <code>
+    ///  0 formatVersion:u8      <see cref="CurrentFormatVersion"/>
+    ///  1 sessionId:u32         the log's session id (the same as in the SessionStart record before it)
+    ///  5 firmwareMajor:u8  6 firmwareMinor:u8  7 firmwarePatch:u8
+    ///  8 startUptimeSeconds:u32  device uptime at the start
+    /// 12 startUtcSeconds:u32   host-synced UTC at the start, seconds since 1970; 0 when the clock was not set
+    /// 16 epochSeconds:u16      epoch length of this session
+    /// 18 startReason:u8        <see cref="SessionStartReason"/>
+    /// 19 calibration[19]       <see cref="SessionCalibration"/> at the start
+    /// </code>
+    /// A later minor version may append fields; readers ignore bytes they do not know.
+    /// </summary>
+    public sealed class SessionHeader
+    {
+        /// <summary>The session format this firmware writes and reads.</summary>
+        public const int CurrentFormatVersion = 1;
+
+        /// <summary>Bytes of this version's header.</summary>
+        public const int EncodedLength = 19 + SessionCalibration.EncodedLength;
+
+        /// <summary>Offset of the session id, which the writer fills in once the log has started the session.</summary>
+        public const int SessionIdOffset = 1;
+
+        private const int VersionOffset = 0;
+        private const int FirmwareOffset = 5;
+        private const int UptimeOffset = 8;
+        private const int UtcOffset = 12;
+        private const int EpochOffset = 16;
+        private const int ReasonOffset = 18;
+        private const int CalibrationOffset = 19;
+
+        private readonly SessionCalibration _calibration = new SessionCalibration();
+
+        /// <summary>Session format version.</summary>
+        public int FormatVersion = CurrentFormatVersion;
+
+        /// <summary>Session id (starts at 1, never repeats until the log is formatted).</summary>
+        public uint SessionId;
+
+        /// <summary>Firmware version, major.</summary>
+        public int FirmwareMajor;
+
+        /// <summary>Firmware version, minor.</summary>
+        public int FirmwareMinor;
+
+        /// <summary>Firmware version, patch.</summary>
+        public int FirmwarePatch;
+
+        /// <summary>Device uptime at the start, seconds.</summary>
+        public uint StartUptimeSeconds;
+
+        /// <summary>UTC at the start, seconds since 1970; 0 when the band's clock was not set.</summary>
+        public uint StartUtcSeconds;
+
+        /// <summary>Epoch length, seconds.</summary>
+        public int EpochSeconds;
+
+        /// <summary>Why the session began.</summary>
+        public SessionStartReason StartReason;
+
+        /// <summary>The calibration at the start.</summary>
+        public SessionCalibration Calibration { get { return _calibration; } }
+
+        /// <summary>Writes the header at <paramref name="index"/>; returns <see cref="EncodedLength"/>.</summary>
+        public int Encode(byte[] buffer, int index)
+        {
+            buffer[index + VersionOffset] = (byte)FormatVersion;
+            PayloadBytes.WriteUInt32(buffer, index + SessionIdOffset, SessionId);
+            buffer[index + FirmwareOffset] = (byte)FirmwareMajor;
+            buffer[index + FirmwareOffset + 1] = (byte)FirmwareMinor;
+            buffer[index + FirmwareOffset + 2] = (byte)FirmwarePatch;
+            PayloadBytes.WriteUInt32(buffer, index + UptimeOffset, StartUptimeSeconds);
+            PayloadBytes.WriteUInt32(buffer, index + UtcOffset, StartUtcSeconds);
+            PayloadBytes.WriteUInt16(buffer, index + EpochOffset, PayloadBytes.SaturateUInt16(EpochSeconds));
+            buffer[index + ReasonOffset] = (byte)StartReason;
+            _calibration.Encode(buffer, index + CalibrationOffset);
+            return EncodedLength;
+        }
+
+        /// <summary>The format version of an encoded header (its first byte).</summary>
+        public static int ReadFormatVersion(byte[] buffer, int index)
+        {
+            return buffer[index + VersionOffset];
+        }
+
+        /// <summary>The start UTC of an encoded header (for the session list, without decoding the rest).</summary>
+        public static uint ReadStartUtcSeconds(byte[] buffer, int index)
+        {
+            return PayloadBytes.ReadUInt32(buffer, index + UtcOffset);
+        }
+
+        /// <summary>Reads a header from the <see cref="EncodedLength"/> bytes at <paramref name="index"/> (the caller checked they are there).</summary>
+        public void Decode(byte[] buffer, int index)
+        {
+            FormatVersion = buffer[index + VersionOffset];
+            SessionId = PayloadBytes.ReadUInt32(buffer, index + SessionIdOffset);
+            FirmwareMajor = buffer[index + FirmwareOffset];
+            FirmwareMinor = buffer[index + FirmwareOffset + 1];
+            FirmwarePatch = buffer[index + FirmwareOffset + 2];
+            StartUptimeSeconds = PayloadBytes.ReadUInt32(buffer, index + UptimeOffset);
+            StartUtcSeconds = PayloadBytes.ReadUInt32(buffer, index + UtcOffset);
+            EpochSeconds = PayloadBytes.ReadUInt16(buffer, index + EpochOffset);
+            StartReason = (SessionStartReason)buffer[index + ReasonOffset];
+            _calibration.Decode(buffer, index + CalibrationOffset);
+        }
+    }
+}

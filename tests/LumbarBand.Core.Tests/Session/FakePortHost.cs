@@ -1,0 +1,73 @@
+using LumbarBand.Core.Configuration;
+using LumbarBand.Core.Cueing;
+using LumbarBand.Core.Protocol;
+using LumbarBand.Core.Session;
+
+namespace LumbarBand.Core.Tests.Session;
+
+/// <summary>The firmware around <see cref="BandPort"/> in a test: a settable clock, a motor that records, settings storage that can fail.</summary>
+public sealed class FakePortHost : IBandPortHost
+{
+    /// <summary>Firmware version the fake reports.</summary>
+    public const byte Major = 0;
+
+    /// <summary>Firmware version the fake reports.</summary>
+    public const byte Minor = 5;
+
+    /// <summary>Firmware version the fake reports.</summary>
+    public const byte Patch = 2;
+
+    /// <inheritdoc/>
+    public long UptimeUs { get; set; }
+
+    /// <inheritdoc/>
+    public bool HasMotor { get; set; } = true;
+
+    /// <inheritdoc/>
+    public bool IsCharging { get; set; }
+
+    /// <inheritdoc/>
+    public bool IsPairingWindowOpen { get; set; }
+
+    /// <summary>Patterns played by test cues.</summary>
+    public List<HapticPattern> Played { get; } = [];
+
+    /// <summary>The last settings persisted.</summary>
+    public byte[]? Persisted { get; private set; }
+
+    /// <summary>Times settings were applied to the band.</summary>
+    public int Applied { get; private set; }
+
+    /// <summary>When set, the next persist fails.</summary>
+    public bool FailNextPersist { get; set; }
+
+    /// <inheritdoc/>
+    public void FillIdentity(DeviceInfo info)
+    {
+        info.FirmwareMajor = Major;
+        info.FirmwareMinor = Minor;
+        info.FirmwarePatch = Patch;
+        info.HardwareRevision = 1;
+        info.SerialNumber = 0x5E55_1011;
+        info.Capabilities = HasMotor ? DeviceInfo.CapabilityMotor : (byte)0;
+    }
+
+    /// <inheritdoc/>
+    public void PlayCue(HapticPattern pattern) => Played.Add(pattern);
+
+    /// <inheritdoc/>
+    public bool PersistSettings(byte[] encoded, int count)
+    {
+        if (FailNextPersist)
+        {
+            FailNextPersist = false;
+            return false;
+        }
+
+        Persisted = encoded[..count];
+        return true;
+    }
+
+    /// <inheritdoc/>
+    public void ApplySettings(BandSettings settings) => Applied++;
+}
