@@ -94,11 +94,15 @@ public sealed class WalkValidation
         }
 
         sb.AppendLine();
+        double walkingHours = Recordings.Sum(r => r.Reference.Bouts.Sum(b => b.EndS - b.StartS)) / 3600.0;
+        int cues = Recordings.Sum(r => r.Analysis.Cues.Count);
+        sb.AppendLine(ci, $"Cues with default settings: {cues} in {walkingHours * 60:0.0} min of reference walking ({(walkingHours > 0 ? cues / walkingHours : 0):0.0} per walking hour)");
+        sb.AppendLine();
         sb.AppendLine("LumbarBand per recording:");
         foreach (ValidatedRecording r in Recordings)
         {
             StepScore s = StepScorer.Score(new[] { r.Reference }, new Dictionary<string, double[]> { [r.Reference.Name] = r.Analysis.StepsS.ToArray() }, insideBoutsOnly: false);
-            sb.AppendLine(ci, $"  {r.Reference.Name,-22} F1 {s.F1:0.000}  steps {s.ReferenceSteps,3}/{s.DetectedStepsInBouts,-3}  cadence MAE {s.CadenceMaeSpm,5:0.00}  false steps {s.FalseStepsOutsideBouts}");
+            sb.AppendLine(ci, $"  {r.Reference.Name,-22} F1 {s.F1:0.000}  steps {s.ReferenceSteps,3}/{s.DetectedStepsInBouts,-3}  cadence MAE {s.CadenceMaeSpm,5:0.00}  false steps {s.FalseStepsOutsideBouts}  cues {r.Analysis.Cues.Count}");
         }
 
         return sb.ToString();

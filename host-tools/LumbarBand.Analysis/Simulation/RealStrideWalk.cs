@@ -4,53 +4,50 @@ using LumbarBand.Analysis.Scoring;
 namespace LumbarBand.Analysis.Simulation;
 
 /// <summary>
-/// A long walk built from real strides: the quiet standing at the start of a real walk, then every whole stride
-/// (heel strike to the same foot's next heel strike) of the reference bouts of the real lower-back walks, repeated
-/// until the walk is long enough. Joins fall on heel strikes, where one stride ends as the next begins. It lets the
-/// band be tested on minutes of real gait where the recordings hold seconds; label it as built, not recorded.
+/// A long walk built from real strides: the quiet standing at the start of one real recording, then every whole stride
+/// (heel strike to the same foot's next heel strike) of that recording's longest reference bout but its first and last,
+/// repeated until the walk is
+/// long enough. Joins fall on heel strikes, where one stride ends as the next begins. Strides come from one wearer
+/// only: each recording has its own sensor placement, so mixing them would read as sudden changes of posture. It lets
+/// the band be tested on minutes of real gait where the recordings hold seconds; label it as built, not recorded.
 /// </summary>
 public static class RealStrideWalk
 {
     /// <summary>
-    /// Quiet standing taken from the start of MS001_Test5_Trial1, seconds: its wearer stands still (0.003 g, 2 °/s)
-    /// until the bout at 6.7 s, long enough for the band's still-time calibration.
+    /// Quiet standing taken from the start of the recording, seconds: the wearer of HA001_Test11_Trial1 stands still
+    /// (0.004 g, 2 °/s) for its first 3 s, long enough for the band's one-second still calibration.
     /// </summary>
-    public const double StandingS = 5.0;
+    public const double StandingS = 3.0;
 
-    private const string StandingRecording = "MS001_Test5_Trial1";
+    /// <summary>The recording whose strides are used: the longest one with quiet standing at its start (41 s of bouts).</summary>
+    public const string DefaultRecording = "HA001_Test11_Trial1";
 
     /// <summary>Builds at least <paramref name="walkingS"/> seconds of walking after the standing, at the recordings' rate.</summary>
-    public static ImuRecording Build(string realWalksDirectory, double walkingS)
+    public static ImuRecording Build(string realWalksDirectory, double walkingS) => Build(realWalksDirectory, DefaultRecording, walkingS);
+
+    /// <summary>As <see cref="Build(string, double)"/>, from the strides of the recording <paramref name="recordingName"/>.</summary>
+    public static ImuRecording Build(string realWalksDirectory, string recordingName, double walkingS)
     {
         ArgumentNullException.ThrowIfNull(realWalksDirectory);
-        var strides = new List<(ImuRecording Recording, int From, int To)>();
-        ImuRecording? standing = null;
-        foreach (string csv in Directory.GetFiles(realWalksDirectory, "*.imu.csv").Order(StringComparer.Ordinal))
+        ImuRecording recording = ImuCsv.Read(Path.Combine(realWalksDirectory, recordingName + ".imu.csv"));
+        ReferenceRecording reference = ReferenceRecording.Read(Path.Combine(realWalksDirectory, recordingName + ".reference.json"));
+        // Steady strides of the recording's longest bout, cycled: the first and the last stride of a bout hold setting
+        // off and stopping (and, in these daily-living recordings, rising from or sitting down on a chair), and one
+        // bout keeps the same foot starting every stride, so each join continues the left-right rhythm.
+        var strides = new List<(int From, int To)>();
+        ReferenceBout longest = reference.Bouts.OrderByDescending(b => b.InitialContactsS.Count).First();
+        IReadOnlyList<double> ics = longest.InitialContactsS;
+        for (int k = 2; k + 4 < ics.Count; k += 2)
         {
-            string name = Path.GetFileName(csv)[..^".imu.csv".Length];
-            ImuRecording recording = ImuCsv.Read(csv);
-            ReferenceRecording reference = ReferenceRecording.Read(Path.Combine(realWalksDirectory, name + ".reference.json"));
-            if (name == StandingRecording)
+            if (!double.IsNaN(ics[k]) && !double.IsNaN(ics[k + 1]) && !double.IsNaN(ics[k + 2]))
             {
-                standing = recording;
-            }
-
-            foreach (ReferenceBout bout in reference.Bouts)
-            {
-                IReadOnlyList<double> ics = bout.InitialContactsS;
-                for (int k = 0; k + 2 < ics.Count; k += 2)
-                {
-                    if (!double.IsNaN(ics[k]) && !double.IsNaN(ics[k + 1]) && !double.IsNaN(ics[k + 2]))
-                    {
-                        strides.Add((recording, IndexAt(recording, ics[k]), IndexAt(recording, ics[k + 2])));
-                    }
-                }
+                strides.Add((IndexAt(recording, ics[k]), IndexAt(recording, ics[k + 2])));
             }
         }
 
-        if (standing == null || strides.Count == 0)
+        if (strides.Count == 0)
         {
-            throw new InvalidDataException($"{realWalksDirectory} does not hold the real walks ({StandingRecording} and reference strides)");
+            throw new InvalidDataException($"{recordingName} in {realWalksDirectory} has no whole reference strides");
         }
 
         var columns = new List<double>[6];
@@ -59,11 +56,11 @@ public static class RealStrideWalk
             columns[a] = new List<double>();
         }
 
-        Append(columns, standing, 0, IndexAt(standing, StandingS));
-        double period = standing.TimeS[1] - standing.TimeS[0];
+        Append(columns, recording, 0, IndexAt(recording, StandingS));
+        double period = recording.TimeS[1] - recording.TimeS[0];
         for (int s = 0; columns[0].Count * period < StandingS + walkingS; s = (s + 1) % strides.Count)
         {
-            Append(columns, strides[s].Recording, strides[s].From, strides[s].To);
+            Append(columns, recording, strides[s].From, strides[s].To);
         }
 
         double[] time = Enumerable.Range(0, columns[0].Count).Select(i => i * period).ToArray();

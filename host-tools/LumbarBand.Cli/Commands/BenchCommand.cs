@@ -15,7 +15,7 @@ public static class BenchCommand
     public static Command Create(TextWriter output, TextWriter error)
     {
         var json = new Option<bool>("--json") { Description = "print one JSON object of figures" };
-        var command = new Command("bench", "Measure Core's cost per sample: IL instructions, allocations, state size, host speed.")
+        var command = new Command("bench", "Measure the band's cost: IL instructions per sample, allocations, state size, host speed, flash and BLE figures.")
         {
             json,
         };
@@ -25,6 +25,7 @@ public static class BenchCommand
             RawImuSamples raw = DeviceQuantizer.ToDevice(walk.Recording);
             var workload = new BenchWorkload(raw.TimeUs, raw.Ax, raw.Ay, raw.Az, raw.Gx, raw.Gy, raw.Gz);
             BenchResult result = CoreBenchmark.Measure(workload);
+            StorageAndLinkFigures.AddTo(result);
             if (parse.GetValue(json))
             {
                 output.WriteLine(result.ToJson());
