@@ -95,7 +95,7 @@ namespace LumbarBand.Core.Posture
 
         /// <summary>
         /// Four-quadrant arctangent of <paramref name="y"/>/<paramref name="x"/> in centidegrees, (-18000, 18000], for
-        /// |y|, |x| &lt; 2^17 (atan2(0, 0) = 0); within 1 centidegree.
+        /// |y|, |x| &lt; 2^16 (atan2(0, 0) = 0); within 1 centidegree.
         /// </summary>
         /// <remarks>
         /// <see cref="IntegerMath.Atan2Centidegrees"/>'s method (octant reduction, 33-entry table, linear
