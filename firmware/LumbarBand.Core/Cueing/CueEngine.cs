@@ -66,6 +66,8 @@ namespace LumbarBand.Core.Cueing
         private long _nextEvaluationUs;
         private bool _walking;
         private long _walkingSinceUs;
+        private long _lastWalkingUs = long.MinValue / 2;
+        private readonly WalkingPostureBaseline _walkingPosture = new WalkingPostureBaseline();
         private bool _strideSeen;
         private long _lastStrideUs;
         private int _cuesRecorded;
@@ -208,6 +210,9 @@ namespace LumbarBand.Core.Cueing
             Apply(CueRule.Sway, _sway.RestartBaseline(), timeUs, _sway.OnsetUs);
         }
 
+        /// <summary>The wearer's walking posture that the posture rules judge walking against.</summary>
+        public WalkingPostureBaseline WalkingPosture { get { return _walkingPosture; } }
+
         /// <summary>True while <paramref name="rule"/>'s excess is sustained.</summary>
         public bool IsExcessive(CueRule rule)
         {
@@ -239,11 +244,42 @@ namespace LumbarBand.Core.Cueing
         {
             if (walking && !_walking)
             {
+                // A walk after the session's idle time is a new walk, with a new walking posture to learn.
+                if (timeUs - _lastWalkingUs > _sessionIdleUs)
+                {
+                    _walkingPosture.Restart();
+                }
+
                 _walkingSinceUs = timeUs;
             }
 
+            if (walking)
+            {
+                _lastWalkingUs = timeUs;
+            }
+
             // Walking-only: judged once walking has settled (getting up and setting off is not a posture to cue).
-            bool judge = postureValid && (!_walkingOnly || (walking && timeUs - _walkingSinceUs >= _settleUs));
+            bool settled = walking && timeUs - _walkingSinceUs >= _settleUs;
+            bool judge = postureValid && (!_walkingOnly || settled);
+            if (judge && walking)
+            {
+                // Walking posture is judged against the wearer's own, learnt over the walk's first settled seconds.
+                WalkingPostureBaseline baseline = _walkingPosture;
+                if (!baseline.IsKnown)
+                {
+                    if (settled)
+                    {
+                        baseline.Learn(flexion, lateralBend);
+                    }
+
+                    judge = false;
+                }
+                else
+                {
+                    flexion -= baseline.Flexion;
+                    lateralBend -= baseline.LateralBend;
+                }
+            }
             ConditionChange change = judge && _flexionOn ? _flexion.Update(timeUs, flexion) : _flexion.Reset();
             if (change != ConditionChange.None)
             {

@@ -69,10 +69,11 @@ public sealed class CueEngineScenarioTests
     [Fact]
     public void DipsBetweenTheTwoThresholdsDoNotRestartTheDwell()
     {
-        // 21.5° ± 2.5° of step oscillation: every step dips below the 20° threshold but stays above 15° (20 − 5).
+        // 21.5° ± 2.5° beyond the 4° walking posture the engine learnt: every step dips below the 20° threshold but
+        // stays above 15° (20 − 5).
         var w = new SyntheticWalker().Walk(WarmUpS);
         double onsetS = w.TimeS;
-        w.Walk(12, flexionDeg: 21.5).Walk(30);
+        w.Walk(12, flexionDeg: 25.5).Walk(30);
 
         BandEvent cue = Assert.Single(w.Cues);
         Assert.InRange(CueS(cue) - onsetS, DwellS, DwellS + 0.6);
@@ -287,14 +288,25 @@ public sealed class CueEngineScenarioTests
     }
 
     [Fact]
-    public void WalkingFlexedFromTheStartIsCuedAfterSettlingAndTheDwell()
+    public void WalkingStoopedFromTheStartIsCuedOnceTheWalkingPostureIsLearnt()
     {
+        // 40° from the first step: the walking posture learnt is capped at 15°, so 25° remain beyond it; judged after
+        // settling (5 s) and learning (20 s), cued after the dwell (5 s).
         var w = new SyntheticWalker().Stand(10);
         double startS = w.TimeS;
-        w.Walk(20, flexionDeg: 30).Walk(10);
+        w.Walk(40, flexionDeg: 40).Walk(10);
 
         BandEvent cue = Assert.Single(w.Cues);
-        Assert.InRange(CueS(cue) - startS, 10, 10.2);
+        Assert.InRange(CueS(cue) - startS, 30, 30.4);
+    }
+
+    [Fact]
+    public void WalkingPostureWithinWhatGaitExplainsIsNeverCued()
+    {
+        // A wearer whose pelvis tilts 18° forward in gait (the real walks show 10–25°): learnt, not cued.
+        var w = new SyntheticWalker().Stand(10).Walk(600, flexionDeg: 18);
+
+        Assert.Empty(w.Cues);
     }
 
     [Fact]

@@ -142,9 +142,9 @@ public sealed class CueingPartsTests
     {
         var events = new EventQueue(16);
         var engine = new CueEngine(events, null);
-        for (long t = 0; t <= 11_000_000; t += 20_000) // settle 5 s, dwell 5 s
+        for (long t = 0; t <= 31_000_000; t += 20_000) // settle 5 s, learn the walking posture 20 s, dwell 5 s
         {
-            engine.OnSample(t, 3000, 0, true, true);
+            engine.OnSample(t, 4000, 0, true, true);
         }
 
         Assert.Equal(1, engine.CuesPlayed);
