@@ -71,7 +71,7 @@ namespace LumbarBand.Core.Protocol
             }
 
             Receiving = false;
-            if (Crc32.Compute(session, 0, Length) != Crc)
+            if (Crc32C.Compute(session, 0, Length) != Crc)
             {
                 Received = 0;
                 return ChunkResult.CrcMismatch;

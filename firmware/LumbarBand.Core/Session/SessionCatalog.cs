@@ -137,7 +137,7 @@ namespace LumbarBand.Core.Session
             cursor.BeginScan();
             uint building = 0;
             uint startSequence = 0;
-            uint crc = Crc32.Initial;
+            uint crc = Crc32C.Initial;
             int length = 0;
             uint startUtc = 0;
             bool first = true;
@@ -153,7 +153,7 @@ namespace LumbarBand.Core.Session
                 {
                     building = cursor.RecordSessionId;
                     startSequence = cursor.RecordSequence;
-                    crc = Crc32.Initial;
+                    crc = Crc32C.Initial;
                     length = 0;
                     startUtc = 0;
                     if (first)
@@ -168,7 +168,7 @@ namespace LumbarBand.Core.Session
                     continue;
                 }
 
-                crc = Crc32.Update(crc, cursor.Record, 0, cursor.RecordLength);
+                crc = Crc32C.Update(crc, cursor.Record, 0, cursor.RecordLength);
                 length += cursor.RecordLength;
                 startUtc = StartUtcOf(type, startUtc);
                 if (type == RecordTypes.SessionEnd)
@@ -178,7 +178,7 @@ namespace LumbarBand.Core.Session
                         break;
                     }
 
-                    Add(building, startSequence, length, Crc32.Finish(crc), startUtc);
+                    Add(building, startSequence, length, Crc32C.Finish(crc), startUtc);
                     building = 0;
                 }
             }
@@ -217,12 +217,12 @@ namespace LumbarBand.Core.Session
             }
 
             uint startSequence = cursor.RecordSequence;
-            uint crc = Crc32.Initial;
+            uint crc = Crc32C.Initial;
             int length = 0;
             uint startUtc = 0;
             while (true)
             {
-                crc = Crc32.Update(crc, cursor.Record, 0, cursor.RecordLength);
+                crc = Crc32C.Update(crc, cursor.Record, 0, cursor.RecordLength);
                 length += cursor.RecordLength;
                 startUtc = StartUtcOf(cursor.RecordType, startUtc);
                 if (cursor.AtEnd)
@@ -240,7 +240,7 @@ namespace LumbarBand.Core.Session
             }
 
             cursor.Invalidate();
-            Add(id, startSequence, length, Crc32.Finish(crc), startUtc);
+            Add(id, startSequence, length, Crc32C.Finish(crc), startUtc);
             return true;
         }
 

@@ -57,7 +57,7 @@ public sealed class DownloadResumeTests(ITestOutputHelper output)
             host.StartRead(id, receiver, resume: true);
             Assert.Equal(ChunkResult.Complete, host.Pump(receiver, session));
             Assert.Equal(original, session);
-            Assert.Equal(info.Crc, Crc32.Compute(session, 0, session.Length));
+            Assert.Equal(info.Crc, Crc32C.Compute(session, 0, session.Length));
             Assert.Equal(0, link.PumpChunk());
         }
 

@@ -288,7 +288,7 @@ public sealed class FakeSession(uint id, byte[] bytes, bool open, uint startUtc)
     public byte[] Bytes { get; } = bytes;
 
     /// <summary>CRC-32 of <see cref="Bytes"/>.</summary>
-    public uint Crc { get; } = Crc32.Compute(bytes, 0, bytes.Length);
+    public uint Crc { get; } = Crc32C.Compute(bytes, 0, bytes.Length);
 
     /// <summary>Still recording.</summary>
     public bool Open { get; set; } = open;

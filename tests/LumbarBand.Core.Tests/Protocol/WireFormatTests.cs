@@ -37,12 +37,12 @@ public sealed class WireFormatTests
         var link = new BandLink(band);
 
         int n = link.Send((f, r) => RequestBuilder.ReadSession(f, r, id, 0));
-        Assert.Equal("0701" + "00" + "09000000" + "2639F4CB", Hex(link.Response, n)); // CRC-32("123456789") = CBF43926
+        Assert.Equal("0701" + "00" + "09000000" + "839206E3", Hex(link.Response, n)); // CRC-32C("123456789") = E3069283
         n = link.PumpChunk();
         Assert.Equal("0000" + "313233343536373839", Hex(link.Chunk, n));
 
         n = link.Send((f, r) => RequestBuilder.ListSessions(f, r, 0));
-        Assert.Equal("0602" + "00" + "01000000" + "09000000" + "2639F4CB" + "80E14E68" + "00", Hex(link.Response, n));
+        Assert.Equal("0602" + "00" + "01000000" + "09000000" + "839206E3" + "80E14E68" + "00", Hex(link.Response, n));
 
         n = link.Send((f, r) => RequestBuilder.ReadSession(f, r, 9, 0));
         Assert.Equal("0703" + "06" + "00", Hex(link.Response, n));

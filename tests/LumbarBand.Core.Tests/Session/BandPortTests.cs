@@ -66,7 +66,7 @@ public sealed class BandPortTests
         {
             byte[] stored = SessionTestLog.StoredBytes(rig.Log, info.Id);
             Assert.Equal(stored.Length, info.Length);
-            Assert.Equal(Crc32.Compute(stored, 0, stored.Length), info.Crc);
+            Assert.Equal(Crc32C.Compute(stored, 0, stored.Length), info.Crc);
             Assert.False(info.Open);
             Assert.False(info.Acknowledged);
 
