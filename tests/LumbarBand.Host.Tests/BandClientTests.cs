@@ -46,7 +46,7 @@ public sealed class BandClientTests
         await client.SetTimeAsync(now, CancellationToken.None);
         StatusMessage status = await client.ReadStatusAsync(CancellationToken.None);
 
-        Assert.Equal((uint)now.ToUnixTimeSeconds(), band.Inspect(b => ((StandInSimulatedBand)b).StandInPort.UtcNow));
+        Assert.Equal((uint)now.ToUnixTimeSeconds(), band.Inspect(b => ((SimulatedBand)b).UtcNow));
         Assert.True(status.Has(StatusMessage.FlagClockSet));
         Assert.Equal((2, 2), (status.StoredSessions, status.UnacknowledgedSessions));
         Assert.True(status.Steps > 100);
@@ -61,7 +61,7 @@ public sealed class BandClientTests
 
         DeviceInfo info = await client.OpenAsync(pair: false, CancellationToken.None);
 
-        Assert.Equal(StandInSimulatedBand.DefaultSerial, info.SerialNumber);
+        Assert.Equal(SimulatedBand.DefaultSerial, info.SerialNumber);
         Assert.False(link.IsPaired);
         await Assert.ThrowsAsync<PairingRequiredException>(() => client.ListSessionsAsync(CancellationToken.None));
         await Assert.ThrowsAsync<PairingRequiredException>(() => link.SubscribeAsync(BandCharacteristic.Data, CancellationToken.None));

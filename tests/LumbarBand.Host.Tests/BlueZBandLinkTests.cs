@@ -1,5 +1,6 @@
 using LumbarBand.Core.Protocol;
 using LumbarBand.Host.Links;
+using LumbarBand.Host.Sessions;
 using LumbarBand.Host.Store;
 using LumbarBand.Host.Sync;
 using LumbarBand.Host.VirtualBand;
@@ -53,9 +54,10 @@ public sealed class BlueZBandLinkTests(ITestOutputHelper output) : IDisposable
             Assert.Equal((2, 0), (status.StoredSessions, status.UnacknowledgedSessions));
         }
 
-        IReadOnlyList<StandInStoredSession> onBand = band.Inspect(b => ((StandInSimulatedBand)b).StandInPort.Sessions);
+        IReadOnlyList<byte[]> onBand = band.Inspect(b => ((SimulatedBand)b).ListSessions().Select(s => ((SimulatedBand)b).ReadSessionBytes(s.Id)).ToList());
         IReadOnlyList<StoredSession> stored = store.Sessions();
-        Assert.Equal(onBand.Select(s => s.Bytes), stored.Select(s => store.RawBytes(s.RowId)));
+        Assert.Equal(onBand, stored.Select(s => store.RawBytes(s.RowId)));
+        Assert.All(stored, s => Assert.Equal(CoreSessionDecoder.DecoderName, s.Decoder));
         Assert.All(stored, s => Assert.StartsWith("BLE band " + BandAddress, s.Source, StringComparison.Ordinal));
         string log = bus.Log();
         output.WriteLine(log.Length > 4000 ? log[..4000] : log);
@@ -81,7 +83,7 @@ public sealed class BlueZBandLinkTests(ITestOutputHelper output) : IDisposable
             await Assert.ThrowsAsync<BandLinkLostException>(() => BandSync.RunAsync(client, store, new SyncOptions { SetTime = false }, null, CancellationToken.None));
         }
 
-        Assert.Equal(4 * 18, store.LoadPartial(DeviceIdentity.FromSerial(StandInSimulatedBand.DefaultSerial), 1)!.Received);
+        Assert.Equal(4 * 18, store.LoadPartial(DeviceIdentity.FromSerial(SimulatedBand.DefaultSerial), 1)!.Received);
         await using (var link = new BlueZBandLink(BandAddress, bus.Address, Scan))
         {
             var client = new BandClient(link);

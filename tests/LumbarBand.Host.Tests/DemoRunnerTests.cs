@@ -1,4 +1,5 @@
 using LumbarBand.Host.Demo;
+using LumbarBand.Host.Sessions;
 using LumbarBand.Host.Store;
 
 namespace LumbarBand.Host.Tests;
@@ -28,8 +29,16 @@ public sealed class DemoRunnerTests : IDisposable
 
         using SessionStore store = SessionStore.Open(_temp.Path);
         StoredSession session = Assert.Single(store.Sessions());
-        Assert.Equal(DemoRunner.WalkStartUtc, session.StartUtc);
+        // The band starts the session at its first walking bout's first step, some seconds into the walk.
+        Assert.InRange((session.StartUtc!.Value - DemoRunner.WalkStartUtc).TotalSeconds, 0, 15);
+        Assert.Equal(CoreSessionDecoder.DecoderName, session.Decoder);
+        Assert.Equal(1, first.SessionsEndedAtReplayEnd);
+        Assert.Equal(1, first.PainMarkersPressed);
         Assert.Equal(1, session.Decoded!.Totals.PainMarkers);
+        Assert.True(session.Decoded.Totals.Cues > 0, "the demo's 20 s of 30° flexion is cued");
+        Assert.Contains(session.Decoded.Epochs, e => e.FlexionMaxDegrees > 20);
+        Assert.Contains(session.Decoded.Epochs, e => e.SwayMeanDegrees > 0);
+        Assert.Contains("simulated pain-marker press", session.Source, StringComparison.Ordinal);
         Assert.InRange(session.Decoded.Totals.MeanCadenceSpm!.Value, 100, 110);
         Assert.InRange(session.Decoded.Totals.WalkingMinutes, 1.8, 2.5);
     }

@@ -1,97 +1,69 @@
-using LumbarBand.Core.Cueing;
+using LumbarBand.Analysis.Recordings;
+using LumbarBand.Analysis.Simulation;
 using LumbarBand.Core.Protocol;
 using LumbarBand.Core.Storage;
-using LumbarBand.Host.Sessions;
 using LumbarBand.Host.Store;
+using LumbarBand.Host.VirtualBand;
 
 namespace LumbarBand.Host.Tests;
 
-/// <summary>Sessions with every metric filled in (as the real recorder will fill them), for the store, exports and report.</summary>
+/// <summary>
+/// Sessions recorded by the real band (Core's Band, recorder, record log and port, on simulated hardware) from the
+/// built-in simulated walk, for the store, exports and report: cadence, flexion (with cues), lateral bend, sway and a
+/// pain marker, each in the band's own session format.
+/// </summary>
 public static class SyntheticSessions
 {
     /// <summary>The device id they are stored under.</summary>
     public const string DeviceId = "0B00B1E5";
 
-    /// <summary>
-    /// A session of <paramref name="minutes"/> one-minute epochs starting at <paramref name="start"/>, walking at
-    /// <paramref name="cadence"/> with flexion, lateral bend and sway recorded, two cues and (when given) a pain
-    /// marker at <paramref name="painAtSeconds"/>.
-    /// </summary>
-    public static DecodedSession Make(uint id, DateTimeOffset? start, int minutes, double cadence, double? painAtSeconds)
-    {
-        var epochs = new List<SessionEpoch>();
-        for (int i = 0; i < minutes; i++)
-        {
-            epochs.Add(new SessionEpoch
-            {
-                Index = i,
-                StartSeconds = i * 60,
-                DurationSeconds = 60,
-                Steps = (int)(cadence * 0.8),
-                WalkingSeconds = 48,
-                CadenceSpm = cadence + (i % 3),
-                FlexionMeanDegrees = 4 + (i % 4),
-                FlexionMaxDegrees = 12 + (i % 5),
-                LateralBendMeanDegrees = -1.5 + (i % 2),
-                LateralBendMaxDegrees = 6,
-                SwayMeanDegrees = 3 + (0.2 * i),
-                SwayMaxDegrees = 6 + (0.3 * i),
-                ExcessiveFlexionSeconds = i == 2 ? 20 : 0,
-                FlexionCues = i == 2 ? 1 : 0,
-                SwayCues = i == 4 ? 1 : 0,
-                PainMarkers = painAtSeconds is double p && (int)(p / 60) == i ? 1 : 0,
-                BatteryPercent = 100 - i,
-            });
-        }
+    /// <summary>The first walk's start: Monday 2026-01-05 08:00 UTC; two walks a week follow.</summary>
+    public static readonly DateTimeOffset FirstWalk = new(2026, 1, 5, 8, 0, 0, TimeSpan.Zero);
 
-        var events = new List<SessionEvent>
-        {
-            new() { OffsetSeconds = 2.5, Kind = SessionEventKind.Calibration },
-            new() { OffsetSeconds = 150, Kind = SessionEventKind.Cue, Rule = CueRule.Flexion, Value = 1 },
-            new() { OffsetSeconds = 270, Kind = SessionEventKind.Cue, Rule = CueRule.Sway, Value = 2 },
-        };
-        if (painAtSeconds is double pain)
-        {
-            events.Add(new SessionEvent { OffsetSeconds = pain, Kind = SessionEventKind.PainMarker });
-        }
+    /// <summary>Walks recorded: two a week for three weeks.</summary>
+    public const int WalkCount = 6;
 
-        events.Sort((a, b) => a.OffsetSeconds.CompareTo(b.OffsetSeconds));
-        return new DecodedSession
-        {
-            Header = new SessionHeader { SessionId = id, StartUtc = start, StartUptimeSeconds = 12.5, FirmwareVersion = "0.3.1", EpochSeconds = 60 },
-            Epochs = epochs,
-            Events = events,
-            Totals = SessionTotals.Compute(epochs, events),
-        };
-    }
+    private static readonly Lazy<RawImuSamples> DemoWalk = new(() => DeviceQuantizer.ToDevice(BuiltInWalks.Demo().Recording));
+
+    private static readonly Lazy<IReadOnlyList<(SessionInfo Entry, byte[] Bytes)>> Recorded = new(Record);
+
+    /// <summary>When walk <paramref name="walk"/> (from 0) happened: Mondays and Thursdays from <see cref="FirstWalk"/>.</summary>
+    public static DateTimeOffset WalkStart(int walk) => FirstWalk.AddDays((walk / 2 * 7) + (walk % 2 * 3));
+
+    /// <summary>When the wearer pressed the pain marker in walk <paramref name="walk"/>: later every walk (seconds into it).</summary>
+    public static double PainAt(int walk) => 40 + (20 * walk);
+
+    /// <summary>The sessions the band recorded, oldest first: its list entry and the exact bytes it serves.</summary>
+    public static IReadOnlyList<(SessionInfo Entry, byte[] Bytes)> Sessions => Recorded.Value;
 
     /// <summary>The band's list entry for <paramref name="bytes"/> as session <paramref name="id"/>.</summary>
     public static SessionInfo Entry(uint id, byte[] bytes) => new()
     {
         Id = id,
         Length = bytes.Length,
-        Crc = Crc32.Compute(bytes, 0, bytes.Length),
+        Crc = Crc32C.Compute(bytes, 0, bytes.Length),
     };
 
-    /// <summary>
-    /// Stores six weeks of walks (two a week, cadence rising, walking before pain growing) and returns the store's
-    /// sessions.
-    /// </summary>
+    /// <summary>Stores the band's sessions and returns the store's.</summary>
     public static IReadOnlyList<StoredSession> StoreWeeks(SessionStore store)
     {
-        store.UpsertDevice(DeviceId, new DeviceInfo { SerialNumber = 0x0B00B1E5, ProtocolMajor = 1, FirmwareMinor = 3, FirmwarePatch = 1, HardwareRevision = 1 });
-        var monday = new DateTimeOffset(2026, 1, 5, 8, 0, 0, TimeSpan.Zero);
-        uint id = 1;
-        for (int week = 0; week < 6; week++)
+        ArgumentNullException.ThrowIfNull(store);
+        store.UpsertDevice(DeviceId, new DeviceInfo { SerialNumber = 0x0B00B1E5, ProtocolMajor = 1, FirmwareMinor = 1, HardwareRevision = 0 });
+        foreach ((SessionInfo entry, byte[] bytes) in Sessions)
         {
-            foreach (int day in new[] { 0, 3 })
-            {
-                byte[] bytes = StandInSessionCodec.Encode(Make(id, monday.AddDays((week * 7) + day), 8 + week, 98 + (2 * week), 180 + (45 * week)));
-                store.Import(DeviceId, Entry(id, bytes), bytes, "test fixture");
-                id++;
-            }
+            store.Import(DeviceId, entry, bytes, "test fixture: the real band on the built-in simulated walk");
         }
 
         return store.Sessions();
+    }
+
+    private static List<(SessionInfo Entry, byte[] Bytes)> Record()
+    {
+        var walks = Enumerable.Range(0, WalkCount)
+            .Select(i => new WalkToReplay(DemoWalk.Value, "built-in simulated walk (test)", WalkStart(i), [PainAt(i)]))
+            .ToList();
+        var band = new SimulatedBand(walks);
+        band.RunToEnd();
+        return band.ListSessions().Select(s => (Entry: s, Bytes: band.ReadSessionBytes(s.Id))).ToList();
     }
 }

@@ -21,11 +21,18 @@ public static class TestWalks
             .Select(i => new WalkToReplay(ShortWalk.Value, "simulated walk (test, 1.5 min)", Monday.AddDays(i), [60.0]))
             .ToList();
 
+    /// <summary>The real band on simulated hardware after replaying <paramref name="walks"/> walks (one closed session each).</summary>
+    public static SimulatedBand RecordedBand(int walks)
+    {
+        var band = new SimulatedBand(Walks(walks));
+        band.RunToEnd();
+        return band;
+    }
+
     /// <summary>A virtual band that has recorded <paramref name="walks"/> closed sessions, serving on a free port.</summary>
     public static VirtualBandServer StartBand(int walks, VirtualBandOptions? options = null)
     {
-        var band = new StandInSimulatedBand(Walks(walks));
-        band.RunToEnd();
+        SimulatedBand band = RecordedBand(walks);
         var server = new VirtualBandServer(band, options);
         server.Start();
         return server;

@@ -22,6 +22,16 @@ public static class DemoCommand
             string directory = HostCommand.DataDirectory(parse, dataDir);
             output.WriteLine("starting a virtual band on the built-in simulated walk (Core's band logic, simulated hardware)…");
             DemoResult result = await DemoRunner.RunAsync(directory, new DownloadProgressBar(output, interactive: false), cancellationToken).ConfigureAwait(false);
+            if (result.PainMarkersPressed > 0)
+            {
+                output.WriteLine(string.Create(CultureInfo.InvariantCulture, $"the simulated wearer pressed the pain marker {result.PainMarkersPressed} time(s) during the walk"));
+            }
+
+            if (result.SessionsEndedAtReplayEnd > 0)
+            {
+                output.WriteLine("the walk ended before the band's idle time (300 s) closed its session: ended it there, as a button press would");
+            }
+
             output.WriteLine($"downloaded from {result.BandDescription}");
             output.WriteLine(result.Sync.Imported > 0
                 ? string.Create(CultureInfo.InvariantCulture, $"stored {result.Sync.Imported} new session(s); the store holds {result.SessionsInStore}")

@@ -33,7 +33,7 @@ public static class VirtualBandCommand
             try
             {
                 replay = file is null
-                    ? BuiltInReplays.Demo(DateTimeOffset.UtcNow) with { PainAtSeconds = painAt.Length > 0 ? painAt : [BuiltInReplays.DemoPainAtSeconds] }
+                    ? BuiltInReplays.Demo(DateTimeOffset.UtcNow, painAt.Length > 0 ? painAt : [BuiltInReplays.DemoPainAtSeconds])
                     : BuiltInReplays.FromRecording(file, DateTimeOffset.UtcNow, painAt);
             }
             catch (Exception e) when (e is IOException or UnauthorizedAccessException or Analysis.Recordings.RecordingFormatException)
@@ -42,7 +42,7 @@ public static class VirtualBandCommand
                 return ExitCodes.BadInput;
             }
 
-            var band = new StandInSimulatedBand([replay]);
+            var band = new SimulatedBand([replay]);
             var options = new VirtualBandOptions { Port = parse.GetValue(port), PairingWindowOpenAtStart = !parse.GetValue(noPairing), PairingWindowMs = 3_600_000 };
             await using var server = new VirtualBandServer(band, options);
             try
@@ -56,12 +56,14 @@ public static class VirtualBandCommand
             }
 
             double rate = parse.GetValue(speed);
-            output.WriteLine(string.Create(CultureInfo.InvariantCulture, $"virtual band on 127.0.0.1:{server.Port}, serial {StandInSimulatedBand.DefaultSerial:X8}, replaying {band.Description}"));
+            output.WriteLine(string.Create(CultureInfo.InvariantCulture, $"virtual band on 127.0.0.1:{server.Port}, serial {SimulatedBand.DefaultSerial:X8}, replaying {band.Description}"));
             output.WriteLine(rate <= 0 ? "speed: as fast as possible" : string.Create(CultureInfo.InvariantCulture, $"speed: {rate}x real time ({band.SamplesRemaining / (double)band.SampleRateHz / Math.Max(rate, 1e-9):0} s to replay)"));
             output.WriteLine(options.PairingWindowOpenAtStart ? "pairing window: open for an hour (one bond)" : "pairing window: closed");
             output.WriteLine(string.Create(CultureInfo.InvariantCulture, $"try: lumbarband download --port {server.Port}   (Ctrl+C stops the band)"));
             await server.RunWalkAsync(rate, cancellationToken).ConfigureAwait(false);
-            output.WriteLine("walk replayed: the session is closed and ready to download");
+            output.WriteLine(band.SessionsEndedAtReplayEnd > 0
+                ? "walk replayed: the band's session was still open (its idle time had not passed), so it was ended as a button press would; it is ready to download"
+                : "walk replayed: the band closed its session; it is ready to download");
             await Task.Delay(Timeout.Infinite, cancellationToken).ConfigureAwait(false);
             return ExitCodes.Ok;
         }));

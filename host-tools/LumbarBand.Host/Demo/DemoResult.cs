@@ -8,4 +8,14 @@ namespace LumbarBand.Host.Demo;
 /// <param name="BandDescription">The virtual band, and what it replayed (the label says "simulated").</param>
 /// <param name="Sync">The download's result (imported now, or already stored by an earlier run).</param>
 /// <param name="SessionsInStore">Sessions the store holds afterwards.</param>
-public sealed record DemoResult(string DatabasePath, string ReportPath, string BandDescription, SyncResult Sync, int SessionsInStore);
+public sealed record DemoResult(string DatabasePath, string ReportPath, string BandDescription, SyncResult Sync, int SessionsInStore)
+{
+    /// <summary>
+    /// Sessions the band still had open when the walk's samples ran out (its idle time had not passed), ended there as
+    /// the band's button gesture would.
+    /// </summary>
+    public int SessionsEndedAtReplayEnd { get; init; }
+
+    /// <summary>Simulated pain-marker presses during the replay.</summary>
+    public int PainMarkersPressed { get; init; }
+}

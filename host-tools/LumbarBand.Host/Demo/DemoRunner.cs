@@ -25,7 +25,7 @@ public static class DemoRunner
     {
         // Open the store first: an unwritable data directory is reported before anything else runs.
         using SessionStore store = SessionStore.Open(dataDirectory);
-        var band = new StandInSimulatedBand([BuiltInReplays.Demo(WalkStartUtc)]);
+        var band = new SimulatedBand([BuiltInReplays.Demo(WalkStartUtc)]);
         await using var server = new VirtualBandServer(band);
         server.Start();
         await server.RunWalkAsync(speed: 0, cancellationToken).ConfigureAwait(false);
@@ -42,6 +42,10 @@ public static class DemoRunner
 
         string report = Path.Combine(store.DataDirectory, ReportFileName);
         HtmlReport.Write(store.Sessions(), report, new ReportOptions { Title = "LumbarBand walks (demo)" });
-        return new DemoResult(store.DatabasePath, report, description, sync, store.SessionCount());
+        return new DemoResult(store.DatabasePath, report, description, sync, store.SessionCount())
+        {
+            SessionsEndedAtReplayEnd = band.SessionsEndedAtReplayEnd,
+            PainMarkersPressed = band.PainMarkersPressed,
+        };
     }
 }

@@ -6,7 +6,7 @@ namespace LumbarBand.Host.Sessions;
 /// </summary>
 public interface ISessionDecoder
 {
-    /// <summary>Names the format and decoder version, e.g. "standin-v1"; stored beside each decoded session.</summary>
+    /// <summary>Names the format and decoder version, e.g. "lumbarband-session-v1"; stored beside each decoded session.</summary>
     string Name { get; }
 
     /// <summary>True when the bytes look like this decoder's format (a cheap check of magic and version).</summary>

@@ -15,11 +15,8 @@ public sealed class SessionDecoders
         _decoders = decoders;
     }
 
-    /// <summary>
-    /// Every decoder of this build.
-    /// STAND-IN: only <see cref="StandInSessionCodec"/> until Core's session layer lands; its decoder goes first here.
-    /// </summary>
-    public static SessionDecoders Default { get; } = new(new StandInSessionCodec());
+    /// <summary>Every decoder of this build: the band's own session format (<see cref="CoreSessionDecoder"/>).</summary>
+    public static SessionDecoders Default { get; } = new(new CoreSessionDecoder());
 
     /// <summary>The decoders, in the order they are tried.</summary>
     public IReadOnlyList<ISessionDecoder> All => _decoders;

@@ -125,7 +125,7 @@ public sealed class SessionStore : IDisposable
     {
         ArgumentNullException.ThrowIfNull(entry);
         ArgumentNullException.ThrowIfNull(raw);
-        if (raw.Length != entry.Length || Crc32.Compute(raw, 0, raw.Length) != entry.Crc)
+        if (raw.Length != entry.Length || Crc32C.Compute(raw, 0, raw.Length) != entry.Crc)
         {
             throw new ArgumentException("the bytes are not the session the entry describes (length or CRC differ)", nameof(raw));
         }

@@ -6,17 +6,25 @@ namespace LumbarBand.Host.VirtualBand;
 /// <summary>Walks the virtual band replays when told nothing else.</summary>
 public static class BuiltInReplays
 {
-    /// <summary>When the demo's wearer presses the pain marker: during the second walk, 140 s after the start.</summary>
+    /// <summary>When the demo's (simulated) wearer presses the pain marker: during the second walk, 140 s after the start.</summary>
     public const double DemoPainAtSeconds = 140;
 
     /// <summary>
     /// The built-in simulated walk (<see cref="BuiltInWalks.Demo"/>, labelled simulated) with a pain marker at
-    /// <see cref="DemoPainAtSeconds"/>, started at <paramref name="startUtc"/> (null: the band's clock is not set).
+    /// <see cref="DemoPainAtSeconds"/> (a simulated press, and the label says so), started at
+    /// <paramref name="startUtc"/> (null: the band's clock is not set).
     /// </summary>
-    public static WalkToReplay Demo(DateTimeOffset? startUtc)
+    public static WalkToReplay Demo(DateTimeOffset? startUtc) => Demo(startUtc, [DemoPainAtSeconds]);
+
+    /// <summary>The built-in simulated walk with simulated pain-marker presses at <paramref name="painAtSeconds"/>.</summary>
+    public static WalkToReplay Demo(DateTimeOffset? startUtc, IReadOnlyList<double> painAtSeconds)
     {
+        ArgumentNullException.ThrowIfNull(painAtSeconds);
         SimulatedWalk walk = BuiltInWalks.Demo();
-        return new WalkToReplay(DeviceQuantizer.ToDevice(walk.Recording), walk.Label, startUtc, [DemoPainAtSeconds]);
+        string label = painAtSeconds.Count == 0
+            ? walk.Label
+            : walk.Label + ", simulated pain-marker press at " + string.Join(", ", painAtSeconds.Select(p => p.ToString("0.#", System.Globalization.CultureInfo.InvariantCulture) + " s"));
+        return new WalkToReplay(DeviceQuantizer.ToDevice(walk.Recording), label, startUtc, painAtSeconds);
     }
 
     /// <summary>A recorded walk from an IMU CSV file (any mounting), started at <paramref name="startUtc"/>.</summary>

@@ -8,9 +8,7 @@ namespace LumbarBand.Host.VirtualBand;
 /// <see cref="Advance"/> from its clock; both happen under one lock, so implementations need not be thread-safe.
 /// </summary>
 /// <remarks>
-/// STAND-IN: <see cref="StandInSimulatedBand"/> is the only implementation until Core's real band port (sessions
-/// issue: Band + session recorder + record log + settings) exists; then an implementation over that port replaces it
-/// and nothing else in the virtual band changes.
+/// <see cref="SimulatedBand"/> is the implementation: Core's band, record log and <c>BandPort</c> on simulated hardware.
 /// </remarks>
 public interface ISimulatedBand
 {
@@ -28,6 +26,12 @@ public interface ISimulatedBand
 
     /// <summary>Samples replayed so far.</summary>
     long SamplesDone { get; }
+
+    /// <summary>
+    /// Tells the band where its pairing window is (the virtual band server owns it, and calls this once); the band's
+    /// status reports it.
+    /// </summary>
+    void ConnectPairingWindow(Func<bool> isOpen);
 
     /// <summary>Feeds up to <paramref name="samples"/> more samples; returns how many were fed (0 once finished).</summary>
     int Advance(int samples);

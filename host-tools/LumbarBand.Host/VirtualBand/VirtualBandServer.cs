@@ -35,6 +35,8 @@ public sealed class VirtualBandServer : IAsyncDisposable
             Window.Open(Environment.TickCount64);
         }
 
+        // Called under Gate (the handler's status requests), like every other use of the window.
+        band.ConnectPairingWindow(() => Window.IsOpen(Environment.TickCount64));
         _listener = new TcpListener(IPAddress.Loopback, Options.Port);
     }
 
