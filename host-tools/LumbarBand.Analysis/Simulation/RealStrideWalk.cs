@@ -5,8 +5,7 @@ namespace LumbarBand.Analysis.Simulation;
 
 /// <summary>
 /// A long walk built from real strides: the quiet standing at the start of one real recording, then every whole stride
-/// (heel strike to the same foot's next heel strike) of that recording's longest reference bout but its first and last,
-/// repeated until the walk is
+/// (heel strike to the same foot's next heel strike) of that recording's reference bouts, repeated until the walk is
 /// long enough. Joins fall on heel strikes, where one stride ends as the next begins. Strides come from one wearer
 /// only: each recording has its own sensor placement, so mixing them would read as sudden changes of posture. It lets
 /// the band be tested on minutes of real gait where the recordings hold seconds; label it as built, not recorded.
@@ -18,6 +17,9 @@ public static class RealStrideWalk
     /// (0.004 g, 2 °/s) for its first 3 s, long enough for the band's one-second still calibration.
     /// </summary>
     public const double StandingS = 3.0;
+
+    /// <summary>Largest relative departure of a stride's duration from the recording's median stride for it to count as steady.</summary>
+    public const double SteadyStrideTolerance = 0.10;
 
     /// <summary>The recording whose strides are used: the longest one with quiet standing at its start (41 s of bouts).</summary>
     public const string DefaultRecording = "HA001_Test11_Trial1";
@@ -31,18 +33,26 @@ public static class RealStrideWalk
         ArgumentNullException.ThrowIfNull(realWalksDirectory);
         ImuRecording recording = ImuCsv.Read(Path.Combine(realWalksDirectory, recordingName + ".imu.csv"));
         ReferenceRecording reference = ReferenceRecording.Read(Path.Combine(realWalksDirectory, recordingName + ".reference.json"));
-        // Steady strides of the recording's longest bout, cycled: the first and the last stride of a bout hold setting
-        // off and stopping (and, in these daily-living recordings, rising from or sitting down on a chair), and one
-        // bout keeps the same foot starting every stride, so each join continues the left-right rhythm.
+        // Steady strides: not the first or last of a bout (setting off and stopping, and in these daily-living
+        // recordings rising from or sitting down on a chair), and within 10% of the recording's median stride time
+        // (turning strides are slower and irregular). One recording only: each wearer wears the sensor differently.
         var strides = new List<(int From, int To)>();
-        ReferenceBout longest = reference.Bouts.OrderByDescending(b => b.InitialContactsS.Count).First();
-        IReadOnlyList<double> ics = longest.InitialContactsS;
-        for (int k = 2; k + 4 < ics.Count; k += 2)
+        foreach (ReferenceBout bout in reference.Bouts)
         {
-            if (!double.IsNaN(ics[k]) && !double.IsNaN(ics[k + 1]) && !double.IsNaN(ics[k + 2]))
+            IReadOnlyList<double> ics = bout.InitialContactsS;
+            for (int k = 2; k + 4 < ics.Count; k += 2)
             {
-                strides.Add((IndexAt(recording, ics[k]), IndexAt(recording, ics[k + 2])));
+                if (!double.IsNaN(ics[k]) && !double.IsNaN(ics[k + 1]) && !double.IsNaN(ics[k + 2]))
+                {
+                    strides.Add((IndexAt(recording, ics[k]), IndexAt(recording, ics[k + 2])));
+                }
             }
+        }
+
+        if (strides.Count > 0)
+        {
+            double median = strides.Select(s => (double)(s.To - s.From)).Order().ElementAt(strides.Count / 2);
+            strides.RemoveAll(s => Math.Abs(s.To - s.From - median) > SteadyStrideTolerance * median);
         }
 
         if (strides.Count == 0)
