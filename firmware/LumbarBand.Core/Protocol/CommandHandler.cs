@@ -1,3 +1,4 @@
+using LumbarBand.Core.Storage;
 using LumbarBand.Core.Configuration;
 using LumbarBand.Core.Cueing;
 
@@ -212,7 +213,7 @@ namespace LumbarBand.Core.Protocol
 
         private int SetTime(byte requestId, byte[] frame, byte[] response)
         {
-            uint utc = WireBytes.ReadUInt32(frame, MessageLayout.ParameterOffset);
+            uint utc = LittleEndian.ReadUInt32(frame, MessageLayout.ParameterOffset);
             if (utc < ProtocolConstants.EarliestUtcSeconds)
             {
                 return Error(response, Opcode.SetTime, requestId, ErrorCode.InvalidParameter, MessageLayout.ParameterOffset);
@@ -223,7 +224,7 @@ namespace LumbarBand.Core.Protocol
 
         private int GetConfiguration(byte requestId, byte[] frame, byte[] response, int capacity)
         {
-            int offset = WireBytes.ReadUInt16(frame, MessageLayout.ParameterOffset);
+            int offset = LittleEndian.ReadUInt16(frame, MessageLayout.ParameterOffset);
             int total = _band.GetConfiguration(_configuration);
             if (total <= 0 || total > _configuration.Length)
             {
@@ -243,14 +244,14 @@ namespace LumbarBand.Core.Protocol
             }
 
             Ok(response, Opcode.GetConfiguration, requestId);
-            WireBytes.WriteUInt16(response, MessageLayout.ConfigurationTotalOffset, total);
+            LittleEndian.WriteUInt16(response, MessageLayout.ConfigurationTotalOffset, total);
             System.Array.Copy(_configuration, offset, response, MessageLayout.ConfigurationPageDataOffset, count);
             return MessageLayout.ConfigurationPageDataOffset + count;
         }
 
         private int WriteConfiguration(byte requestId, byte[] frame, int length, byte[] response)
         {
-            int offset = WireBytes.ReadUInt16(frame, MessageLayout.ParameterOffset);
+            int offset = LittleEndian.ReadUInt16(frame, MessageLayout.ParameterOffset);
             int dataIndex = MessageLayout.WriteConfigurationDataOffset;
             ErrorCode result = _upload.Write(offset, frame, dataIndex, length - dataIndex);
             if (result != ErrorCode.None)
@@ -259,14 +260,14 @@ namespace LumbarBand.Core.Protocol
             }
 
             int at = Ok(response, Opcode.WriteConfiguration, requestId);
-            WireBytes.WriteUInt16(response, at, _upload.StagedLength);
+            LittleEndian.WriteUInt16(response, at, _upload.StagedLength);
             return MessageLayout.WriteConfigurationResponseBytes;
         }
 
         private int CommitConfiguration(byte requestId, byte[] frame, byte[] response)
         {
-            int length = WireBytes.ReadUInt16(frame, MessageLayout.ParameterOffset);
-            uint crc = WireBytes.ReadUInt32(frame, MessageLayout.CommitCrcOffset);
+            int length = LittleEndian.ReadUInt16(frame, MessageLayout.ParameterOffset);
+            uint crc = LittleEndian.ReadUInt32(frame, MessageLayout.CommitCrcOffset);
             ErrorCode check = _upload.CheckCommit(length, crc);
             if (check != ErrorCode.None)
             {
@@ -294,7 +295,7 @@ namespace LumbarBand.Core.Protocol
 
         private int ListSessions(byte requestId, byte[] frame, byte[] response, int capacity)
         {
-            uint afterId = WireBytes.ReadUInt32(frame, MessageLayout.ParameterOffset);
+            uint afterId = LittleEndian.ReadUInt32(frame, MessageLayout.ParameterOffset);
             int at = Ok(response, Opcode.ListSessions, requestId);
             int count = _band.SessionCount;
             for (int position = 0; position < count && at + SessionInfo.EncodedBytes <= capacity; position++)
@@ -310,8 +311,8 @@ namespace LumbarBand.Core.Protocol
 
         private int ReadSession(byte requestId, byte[] frame, byte[] response)
         {
-            uint sessionId = WireBytes.ReadUInt32(frame, MessageLayout.ParameterOffset);
-            uint offset = WireBytes.ReadUInt32(frame, MessageLayout.ReadSessionOffsetOffset);
+            uint sessionId = LittleEndian.ReadUInt32(frame, MessageLayout.ParameterOffset);
+            uint offset = LittleEndian.ReadUInt32(frame, MessageLayout.ReadSessionOffsetOffset);
             ErrorCode found = FindClosedSession(sessionId);
             if (found != ErrorCode.None)
             {
@@ -325,15 +326,15 @@ namespace LumbarBand.Core.Protocol
 
             _transfer.Start(sessionId, _session.Length, (int)offset);
             int at = Ok(response, Opcode.ReadSession, requestId);
-            WireBytes.WriteUInt32(response, at, (uint)_session.Length);
-            WireBytes.WriteUInt32(response, MessageLayout.ReadSessionCrcOffset, _session.Crc);
+            LittleEndian.WriteUInt32(response, at, (uint)_session.Length);
+            LittleEndian.WriteUInt32(response, MessageLayout.ReadSessionCrcOffset, _session.Crc);
             return MessageLayout.ReadSessionResponseBytes;
         }
 
         private int AcknowledgeSessions(byte requestId, byte[] frame, byte[] response)
         {
-            uint sessionId = WireBytes.ReadUInt32(frame, MessageLayout.ParameterOffset);
-            uint crc = WireBytes.ReadUInt32(frame, MessageLayout.AcknowledgeCrcOffset);
+            uint sessionId = LittleEndian.ReadUInt32(frame, MessageLayout.ParameterOffset);
+            uint crc = LittleEndian.ReadUInt32(frame, MessageLayout.AcknowledgeCrcOffset);
             ErrorCode found = FindClosedSession(sessionId);
             if (found != ErrorCode.None)
             {
@@ -350,7 +351,7 @@ namespace LumbarBand.Core.Protocol
 
         private int EraseSessions(byte requestId, byte[] frame, byte[] response)
         {
-            if (WireBytes.ReadUInt32(frame, MessageLayout.ParameterOffset) != ProtocolConstants.EraseConfirmKey)
+            if (LittleEndian.ReadUInt32(frame, MessageLayout.ParameterOffset) != ProtocolConstants.EraseConfirmKey)
             {
                 return Error(response, Opcode.EraseSessions, requestId, ErrorCode.BadConfirmation, 0);
             }
@@ -377,7 +378,7 @@ namespace LumbarBand.Core.Protocol
 
         private int FactoryReset(byte requestId, byte[] frame, byte[] response)
         {
-            if (WireBytes.ReadUInt32(frame, MessageLayout.ParameterOffset) != ProtocolConstants.FactoryResetConfirmKey)
+            if (LittleEndian.ReadUInt32(frame, MessageLayout.ParameterOffset) != ProtocolConstants.FactoryResetConfirmKey)
             {
                 return Error(response, Opcode.FactoryReset, requestId, ErrorCode.BadConfirmation, 0);
             }
@@ -444,10 +445,10 @@ namespace LumbarBand.Core.Protocol
             Error(response, Opcode.CommitConfiguration, requestId, ErrorCode.InvalidConfiguration, (int)rejection.Code);
             response[MessageLayout.ConfigurationErrorSettingOffset] = (byte)rejection.Setting;
             response[MessageLayout.ConfigurationErrorOtherOffset] = (byte)rejection.Other;
-            WireBytes.WriteInt32(response, MessageLayout.ConfigurationErrorValueOffset, rejection.Value);
-            WireBytes.WriteInt32(response, MessageLayout.ConfigurationErrorMinOffset, rejection.Min);
-            WireBytes.WriteInt32(response, MessageLayout.ConfigurationErrorMaxOffset, rejection.Max);
-            WireBytes.WriteUInt16(response, MessageLayout.ConfigurationErrorByteOffset, WireBytes.SaturateUInt16(rejection.ByteOffset));
+            LittleEndian.WriteInt32(response, MessageLayout.ConfigurationErrorValueOffset, rejection.Value);
+            LittleEndian.WriteInt32(response, MessageLayout.ConfigurationErrorMinOffset, rejection.Min);
+            LittleEndian.WriteInt32(response, MessageLayout.ConfigurationErrorMaxOffset, rejection.Max);
+            LittleEndian.WriteUInt16(response, MessageLayout.ConfigurationErrorByteOffset, Saturation.ToUInt16(rejection.ByteOffset));
             return MessageLayout.ConfigurationErrorResponseBytes;
         }
     }

@@ -1,3 +1,5 @@
+using LumbarBand.Core.Storage;
+
 namespace LumbarBand.Core.Protocol
 {
     /// <summary>
@@ -67,10 +69,10 @@ namespace LumbarBand.Core.Protocol
             buffer[index + FirmwareMinorOffset] = FirmwareMinor;
             buffer[index + FirmwarePatchOffset] = FirmwarePatch;
             buffer[index + HardwareRevisionOffset] = HardwareRevision;
-            WireBytes.WriteUInt32(buffer, index + SerialOffset, SerialNumber);
+            LittleEndian.WriteUInt32(buffer, index + SerialOffset, SerialNumber);
             buffer[index + CapabilitiesOffset] = Capabilities;
-            WireBytes.WriteUInt16(buffer, index + MaxConfigurationOffset, WireBytes.SaturateUInt16(MaxConfigurationBytes));
-            WireBytes.WriteUInt32(buffer, index + StorageCapacityOffset, (uint)StorageCapacityBytes);
+            LittleEndian.WriteUInt16(buffer, index + MaxConfigurationOffset, Saturation.ToUInt16(MaxConfigurationBytes));
+            LittleEndian.WriteUInt32(buffer, index + StorageCapacityOffset, (uint)StorageCapacityBytes);
             return EncodedBytes;
         }
 
@@ -91,10 +93,10 @@ namespace LumbarBand.Core.Protocol
             FirmwareMinor = buffer[index + FirmwareMinorOffset];
             FirmwarePatch = buffer[index + FirmwarePatchOffset];
             HardwareRevision = buffer[index + HardwareRevisionOffset];
-            SerialNumber = WireBytes.ReadUInt32(buffer, index + SerialOffset);
+            SerialNumber = LittleEndian.ReadUInt32(buffer, index + SerialOffset);
             Capabilities = buffer[index + CapabilitiesOffset];
-            MaxConfigurationBytes = WireBytes.ReadUInt16(buffer, index + MaxConfigurationOffset);
-            StorageCapacityBytes = (int)WireBytes.ReadUInt32(buffer, index + StorageCapacityOffset);
+            MaxConfigurationBytes = LittleEndian.ReadUInt16(buffer, index + MaxConfigurationOffset);
+            StorageCapacityBytes = (int)LittleEndian.ReadUInt32(buffer, index + StorageCapacityOffset);
             return true;
         }
     }

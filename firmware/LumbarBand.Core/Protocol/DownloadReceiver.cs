@@ -99,7 +99,7 @@ namespace LumbarBand.Core.Protocol
                 return ChunkResult.Malformed;
             }
 
-            if (WireBytes.ReadUInt16(chunk, ProtocolConstants.ChunkSequenceOffset) != ExpectedSequence)
+            if (LittleEndian.ReadUInt16(chunk, ProtocolConstants.ChunkSequenceOffset) != ExpectedSequence)
             {
                 Receiving = false;
                 return ChunkResult.SequenceGap;

@@ -1,3 +1,5 @@
+using LumbarBand.Core.Storage;
+
 namespace LumbarBand.Core.Protocol
 {
     /// <summary>
@@ -77,7 +79,7 @@ namespace LumbarBand.Core.Protocol
                 return 0;
             }
 
-            WireBytes.WriteUInt16(chunk, ProtocolConstants.ChunkSequenceOffset, Sequence);
+            LittleEndian.WriteUInt16(chunk, ProtocolConstants.ChunkSequenceOffset, Sequence);
             Sequence = (Sequence + 1) & SequenceMask;
             Offset += read;
             if (Offset >= Length)

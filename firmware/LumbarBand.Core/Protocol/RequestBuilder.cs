@@ -1,3 +1,4 @@
+using LumbarBand.Core.Storage;
 using LumbarBand.Core.Cueing;
 
 namespace LumbarBand.Core.Protocol
@@ -26,7 +27,7 @@ namespace LumbarBand.Core.Protocol
         public static int GetConfiguration(byte[] frame, byte requestId, int offset)
         {
             int length = Header(frame, Opcode.GetConfiguration, requestId, MessageLayout.GetConfigurationRequestBytes);
-            WireBytes.WriteUInt16(frame, MessageLayout.ParameterOffset, offset);
+            LittleEndian.WriteUInt16(frame, MessageLayout.ParameterOffset, offset);
             return length;
         }
 
@@ -43,7 +44,7 @@ namespace LumbarBand.Core.Protocol
             }
 
             int length = Header(frame, Opcode.WriteConfiguration, requestId, MessageLayout.WriteConfigurationDataOffset + count);
-            WireBytes.WriteUInt16(frame, MessageLayout.ParameterOffset, offset);
+            LittleEndian.WriteUInt16(frame, MessageLayout.ParameterOffset, offset);
             System.Array.Copy(data, index, frame, MessageLayout.WriteConfigurationDataOffset, count);
             return length;
         }
@@ -58,8 +59,8 @@ namespace LumbarBand.Core.Protocol
         public static int CommitConfiguration(byte[] frame, byte requestId, int length, uint crc)
         {
             int frameLength = Header(frame, Opcode.CommitConfiguration, requestId, MessageLayout.CommitConfigurationRequestBytes);
-            WireBytes.WriteUInt16(frame, MessageLayout.ParameterOffset, length);
-            WireBytes.WriteUInt32(frame, MessageLayout.CommitCrcOffset, crc);
+            LittleEndian.WriteUInt16(frame, MessageLayout.ParameterOffset, length);
+            LittleEndian.WriteUInt32(frame, MessageLayout.CommitCrcOffset, crc);
             return frameLength;
         }
 
@@ -73,8 +74,8 @@ namespace LumbarBand.Core.Protocol
         public static int ReadSession(byte[] frame, byte requestId, uint sessionId, int offset)
         {
             int length = Header(frame, Opcode.ReadSession, requestId, MessageLayout.ReadSessionRequestBytes);
-            WireBytes.WriteUInt32(frame, MessageLayout.ParameterOffset, sessionId);
-            WireBytes.WriteUInt32(frame, MessageLayout.ReadSessionOffsetOffset, (uint)offset);
+            LittleEndian.WriteUInt32(frame, MessageLayout.ParameterOffset, sessionId);
+            LittleEndian.WriteUInt32(frame, MessageLayout.ReadSessionOffsetOffset, (uint)offset);
             return length;
         }
 
@@ -85,8 +86,8 @@ namespace LumbarBand.Core.Protocol
         public static int AcknowledgeSessions(byte[] frame, byte requestId, uint sessionId, uint crc)
         {
             int length = Header(frame, Opcode.AcknowledgeSessions, requestId, MessageLayout.AcknowledgeRequestBytes);
-            WireBytes.WriteUInt32(frame, MessageLayout.ParameterOffset, sessionId);
-            WireBytes.WriteUInt32(frame, MessageLayout.AcknowledgeCrcOffset, crc);
+            LittleEndian.WriteUInt32(frame, MessageLayout.ParameterOffset, sessionId);
+            LittleEndian.WriteUInt32(frame, MessageLayout.AcknowledgeCrcOffset, crc);
             return length;
         }
 
@@ -133,7 +134,7 @@ namespace LumbarBand.Core.Protocol
         private static int UInt32Request(byte[] frame, Opcode opcode, byte requestId, uint value)
         {
             int length = Header(frame, opcode, requestId, MessageLayout.UInt32RequestBytes);
-            WireBytes.WriteUInt32(frame, MessageLayout.ParameterOffset, value);
+            LittleEndian.WriteUInt32(frame, MessageLayout.ParameterOffset, value);
             return length;
         }
 

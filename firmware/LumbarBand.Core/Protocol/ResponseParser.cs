@@ -1,3 +1,4 @@
+using LumbarBand.Core.Storage;
 using LumbarBand.Core.Configuration;
 
 namespace LumbarBand.Core.Protocol
@@ -49,7 +50,7 @@ namespace LumbarBand.Core.Protocol
                 return false;
             }
 
-            total = WireBytes.ReadUInt16(response, MessageLayout.ConfigurationTotalOffset);
+            total = LittleEndian.ReadUInt16(response, MessageLayout.ConfigurationTotalOffset);
             dataCount = length - MessageLayout.ConfigurationPageDataOffset;
             return true;
         }
@@ -63,7 +64,7 @@ namespace LumbarBand.Core.Protocol
                 return false;
             }
 
-            staged = WireBytes.ReadUInt16(response, MessageLayout.PayloadOffset);
+            staged = LittleEndian.ReadUInt16(response, MessageLayout.PayloadOffset);
             return true;
         }
 
@@ -96,10 +97,10 @@ namespace LumbarBand.Core.Protocol
             error.Code = (SettingsErrorCode)response[ProtocolConstants.ErrorDetailOffset];
             error.Setting = (SettingId)response[MessageLayout.ConfigurationErrorSettingOffset];
             error.Other = (SettingId)response[MessageLayout.ConfigurationErrorOtherOffset];
-            error.Value = WireBytes.ReadInt32(response, MessageLayout.ConfigurationErrorValueOffset);
-            error.Min = WireBytes.ReadInt32(response, MessageLayout.ConfigurationErrorMinOffset);
-            error.Max = WireBytes.ReadInt32(response, MessageLayout.ConfigurationErrorMaxOffset);
-            error.ByteOffset = WireBytes.ReadUInt16(response, MessageLayout.ConfigurationErrorByteOffset);
+            error.Value = LittleEndian.ReadInt32(response, MessageLayout.ConfigurationErrorValueOffset);
+            error.Min = LittleEndian.ReadInt32(response, MessageLayout.ConfigurationErrorMinOffset);
+            error.Max = LittleEndian.ReadInt32(response, MessageLayout.ConfigurationErrorMaxOffset);
+            error.ByteOffset = LittleEndian.ReadUInt16(response, MessageLayout.ConfigurationErrorByteOffset);
             return true;
         }
 
@@ -139,8 +140,8 @@ namespace LumbarBand.Core.Protocol
                 return false;
             }
 
-            sessionLength = (int)WireBytes.ReadUInt32(response, MessageLayout.PayloadOffset);
-            crc = WireBytes.ReadUInt32(response, MessageLayout.ReadSessionCrcOffset);
+            sessionLength = (int)LittleEndian.ReadUInt32(response, MessageLayout.PayloadOffset);
+            crc = LittleEndian.ReadUInt32(response, MessageLayout.ReadSessionCrcOffset);
             return sessionLength >= 0;
         }
 

@@ -1,3 +1,5 @@
+using LumbarBand.Core.Storage;
+
 namespace LumbarBand.Core.Protocol
 {
     /// <summary>
@@ -59,10 +61,10 @@ namespace LumbarBand.Core.Protocol
         /// <summary>Writes the entry at <paramref name="index"/>; returns <see cref="EncodedBytes"/>.</summary>
         public int Write(byte[] buffer, int index)
         {
-            WireBytes.WriteUInt32(buffer, index + IdOffset, Id);
-            WireBytes.WriteUInt32(buffer, index + LengthOffset, (uint)Length);
-            WireBytes.WriteUInt32(buffer, index + CrcOffset, Crc);
-            WireBytes.WriteUInt32(buffer, index + StartOffset, StartUtcSeconds);
+            LittleEndian.WriteUInt32(buffer, index + IdOffset, Id);
+            LittleEndian.WriteUInt32(buffer, index + LengthOffset, (uint)Length);
+            LittleEndian.WriteUInt32(buffer, index + CrcOffset, Crc);
+            LittleEndian.WriteUInt32(buffer, index + StartOffset, StartUtcSeconds);
             int flags = (Acknowledged ? FlagAcknowledged : 0) | (Open ? FlagOpen : 0);
             buffer[index + FlagsOffset] = (byte)flags;
             return EncodedBytes;
@@ -71,10 +73,10 @@ namespace LumbarBand.Core.Protocol
         /// <summary>Reads an entry at <paramref name="index"/> (the caller checked that <see cref="EncodedBytes"/> are there).</summary>
         public void Read(byte[] buffer, int index)
         {
-            Id = WireBytes.ReadUInt32(buffer, index + IdOffset);
-            Length = (int)WireBytes.ReadUInt32(buffer, index + LengthOffset);
-            Crc = WireBytes.ReadUInt32(buffer, index + CrcOffset);
-            StartUtcSeconds = WireBytes.ReadUInt32(buffer, index + StartOffset);
+            Id = LittleEndian.ReadUInt32(buffer, index + IdOffset);
+            Length = (int)LittleEndian.ReadUInt32(buffer, index + LengthOffset);
+            Crc = LittleEndian.ReadUInt32(buffer, index + CrcOffset);
+            StartUtcSeconds = LittleEndian.ReadUInt32(buffer, index + StartOffset);
             byte flags = buffer[index + FlagsOffset];
             Acknowledged = (flags & FlagAcknowledged) != 0;
             Open = (flags & FlagOpen) != 0;

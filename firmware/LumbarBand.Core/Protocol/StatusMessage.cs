@@ -1,3 +1,5 @@
+using LumbarBand.Core.Storage;
+
 namespace LumbarBand.Core.Protocol
 {
     /// <summary>
@@ -124,13 +126,13 @@ namespace LumbarBand.Core.Protocol
             buffer[index + ConditionsOffset] = Conditions;
             buffer[index + BatteryOffset] = (byte)SaturateByte(BatteryPercent);
             buffer[index + StorageOffset] = (byte)SaturateByte(StorageUsedPercent);
-            WireBytes.WriteUInt32(buffer, index + StepsOffset, Steps < 0 ? 0 : (uint)Steps);
-            WireBytes.WriteUInt16(buffer, index + CadenceOffset, WireBytes.SaturateUInt16(CadenceCentiStepsPerMinute));
-            WireBytes.WriteUInt16(buffer, index + CuesOffset, WireBytes.SaturateUInt16(Cues));
+            LittleEndian.WriteUInt32(buffer, index + StepsOffset, Steps < 0 ? 0 : (uint)Steps);
+            LittleEndian.WriteUInt16(buffer, index + CadenceOffset, Saturation.ToUInt16(CadenceCentiStepsPerMinute));
+            LittleEndian.WriteUInt16(buffer, index + CuesOffset, Saturation.ToUInt16(Cues));
             buffer[index + FlexionOffset] = (byte)Angle(FlexionDegrees);
             buffer[index + LateralOffset] = (byte)Angle(LateralBendDegrees);
-            WireBytes.WriteUInt16(buffer, index + SessionSecondsOffset, WireBytes.SaturateUInt16(SessionSeconds));
-            WireBytes.WriteUInt16(buffer, index + WalkingSecondsOffset, WireBytes.SaturateUInt16(WalkingSeconds));
+            LittleEndian.WriteUInt16(buffer, index + SessionSecondsOffset, Saturation.ToUInt16(SessionSeconds));
+            LittleEndian.WriteUInt16(buffer, index + WalkingSecondsOffset, Saturation.ToUInt16(WalkingSeconds));
             buffer[index + StoredOffset] = (byte)SaturateByte(StoredSessions);
             buffer[index + UnacknowledgedOffset] = (byte)SaturateByte(UnacknowledgedSessions);
             return EncodedBytes;
@@ -151,13 +153,13 @@ namespace LumbarBand.Core.Protocol
             Conditions = buffer[index + ConditionsOffset];
             BatteryPercent = buffer[index + BatteryOffset];
             StorageUsedPercent = buffer[index + StorageOffset];
-            Steps = (int)WireBytes.ReadUInt32(buffer, index + StepsOffset);
-            CadenceCentiStepsPerMinute = WireBytes.ReadUInt16(buffer, index + CadenceOffset);
-            Cues = WireBytes.ReadUInt16(buffer, index + CuesOffset);
+            Steps = (int)LittleEndian.ReadUInt32(buffer, index + StepsOffset);
+            CadenceCentiStepsPerMinute = LittleEndian.ReadUInt16(buffer, index + CadenceOffset);
+            Cues = LittleEndian.ReadUInt16(buffer, index + CuesOffset);
             FlexionDegrees = (sbyte)buffer[index + FlexionOffset];
             LateralBendDegrees = (sbyte)buffer[index + LateralOffset];
-            SessionSeconds = WireBytes.ReadUInt16(buffer, index + SessionSecondsOffset);
-            WalkingSeconds = WireBytes.ReadUInt16(buffer, index + WalkingSecondsOffset);
+            SessionSeconds = LittleEndian.ReadUInt16(buffer, index + SessionSecondsOffset);
+            WalkingSeconds = LittleEndian.ReadUInt16(buffer, index + WalkingSecondsOffset);
             StoredSessions = buffer[index + StoredOffset];
             UnacknowledgedSessions = buffer[index + UnacknowledgedOffset];
             return true;
@@ -187,7 +189,7 @@ namespace LumbarBand.Core.Protocol
 
         private static int Angle(int degrees)
         {
-            return degrees == UnknownAngle ? UnknownAngle : WireBytes.SaturateInt8(degrees);
+            return degrees == UnknownAngle ? UnknownAngle : Saturation.ToInt8(degrees);
         }
     }
 }

@@ -1,3 +1,5 @@
+using LumbarBand.Core.Storage;
+
 namespace LumbarBand.Core.Session
 {
     /// <summary>
@@ -113,36 +115,36 @@ namespace LumbarBand.Core.Session
         /// <summary>Writes the epoch at <paramref name="index"/>; returns <see cref="EncodedLength"/>. Values are saturated to their fields.</summary>
         public int Encode(byte[] buffer, int index)
         {
-            PayloadBytes.WriteUInt16(buffer, index + IndexOffset, PayloadBytes.SaturateUInt16(Index));
-            PayloadBytes.WriteUInt16(buffer, index + StepsOffset, PayloadBytes.SaturateUInt16(Steps));
-            buffer[index + WalkingOffset] = PayloadBytes.SaturateByte(WalkingUnits);
-            buffer[index + CadenceOffset] = PayloadBytes.SaturateByte(CadenceStepsPerMinute);
+            LittleEndian.WriteUInt16(buffer, index + IndexOffset, Saturation.ToUInt16(Index));
+            LittleEndian.WriteUInt16(buffer, index + StepsOffset, Saturation.ToUInt16(Steps));
+            buffer[index + WalkingOffset] = Saturation.ToByte(WalkingUnits);
+            buffer[index + CadenceOffset] = Saturation.ToByte(CadenceStepsPerMinute);
             buffer[index + FlexionMeanOffset] = Angle(FlexionMeanDegrees);
             buffer[index + FlexionMaxOffset] = Angle(FlexionMaxDegrees);
             buffer[index + LateralMeanOffset] = Angle(LateralMeanDegrees);
             buffer[index + LateralMaxOffset] = Angle(LateralMaxDegrees);
-            buffer[index + SwayOffset] = PayloadBytes.SaturateByte(MediolateralMeanUnits);
-            buffer[index + SwayOffset + 1] = PayloadBytes.SaturateByte(MediolateralMaxUnits);
-            buffer[index + SwayOffset + 2] = PayloadBytes.SaturateByte(AnteroposteriorMeanUnits);
-            buffer[index + SwayOffset + 3] = PayloadBytes.SaturateByte(AnteroposteriorMaxUnits);
-            buffer[index + SwayOffset + 4] = PayloadBytes.SaturateByte(RotationMeanUnits);
-            buffer[index + SwayOffset + 5] = PayloadBytes.SaturateByte(RotationMaxUnits);
-            buffer[index + ExcessOffset] = PayloadBytes.SaturateByte(FlexionExcessUnits);
-            buffer[index + ExcessOffset + 1] = PayloadBytes.SaturateByte(LateralExcessUnits);
-            buffer[index + ExcessOffset + 2] = PayloadBytes.SaturateByte(SwayExcessUnits);
-            buffer[index + CuesOffset] = PayloadBytes.SaturateByte(FlexionCues);
-            buffer[index + CuesOffset + 1] = PayloadBytes.SaturateByte(LateralCues);
-            buffer[index + CuesOffset + 2] = PayloadBytes.SaturateByte(SwayCues);
-            buffer[index + PainOffset] = PayloadBytes.SaturateByte(PainMarkers);
-            buffer[index + BatteryOffset] = PayloadBytes.SaturateByte(BatteryPercent);
+            buffer[index + SwayOffset] = Saturation.ToByte(MediolateralMeanUnits);
+            buffer[index + SwayOffset + 1] = Saturation.ToByte(MediolateralMaxUnits);
+            buffer[index + SwayOffset + 2] = Saturation.ToByte(AnteroposteriorMeanUnits);
+            buffer[index + SwayOffset + 3] = Saturation.ToByte(AnteroposteriorMaxUnits);
+            buffer[index + SwayOffset + 4] = Saturation.ToByte(RotationMeanUnits);
+            buffer[index + SwayOffset + 5] = Saturation.ToByte(RotationMaxUnits);
+            buffer[index + ExcessOffset] = Saturation.ToByte(FlexionExcessUnits);
+            buffer[index + ExcessOffset + 1] = Saturation.ToByte(LateralExcessUnits);
+            buffer[index + ExcessOffset + 2] = Saturation.ToByte(SwayExcessUnits);
+            buffer[index + CuesOffset] = Saturation.ToByte(FlexionCues);
+            buffer[index + CuesOffset + 1] = Saturation.ToByte(LateralCues);
+            buffer[index + CuesOffset + 2] = Saturation.ToByte(SwayCues);
+            buffer[index + PainOffset] = Saturation.ToByte(PainMarkers);
+            buffer[index + BatteryOffset] = Saturation.ToByte(BatteryPercent);
             return EncodedLength;
         }
 
         /// <summary>Reads an epoch from the <see cref="EncodedLength"/> bytes at <paramref name="index"/> (the caller checked they are there).</summary>
         public void Decode(byte[] buffer, int index)
         {
-            Index = PayloadBytes.ReadUInt16(buffer, index + IndexOffset);
-            Steps = PayloadBytes.ReadUInt16(buffer, index + StepsOffset);
+            Index = LittleEndian.ReadUInt16(buffer, index + IndexOffset);
+            Steps = LittleEndian.ReadUInt16(buffer, index + StepsOffset);
             WalkingUnits = buffer[index + WalkingOffset];
             CadenceStepsPerMinute = buffer[index + CadenceOffset];
             FlexionMeanDegrees = (sbyte)buffer[index + FlexionMeanOffset];

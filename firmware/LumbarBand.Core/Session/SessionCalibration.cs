@@ -1,3 +1,4 @@
+using LumbarBand.Core.Storage;
 using LumbarBand.Core.Sensing;
 
 namespace LumbarBand.Core.Session
@@ -109,15 +110,15 @@ namespace LumbarBand.Core.Session
         public void Decode(byte[] buffer, int index)
         {
             Flags = buffer[index + FlagsOffset];
-            NeutralX = PayloadBytes.ReadInt16(buffer, index + NeutralOffset);
-            NeutralY = PayloadBytes.ReadInt16(buffer, index + NeutralOffset + Int16Bytes);
-            NeutralZ = PayloadBytes.ReadInt16(buffer, index + NeutralOffset + (2 * Int16Bytes));
-            VerticalX = PayloadBytes.ReadInt16(buffer, index + VerticalOffset);
-            VerticalY = PayloadBytes.ReadInt16(buffer, index + VerticalOffset + Int16Bytes);
-            VerticalZ = PayloadBytes.ReadInt16(buffer, index + VerticalOffset + (2 * Int16Bytes));
-            ForwardX = PayloadBytes.ReadInt16(buffer, index + ForwardOffset);
-            ForwardY = PayloadBytes.ReadInt16(buffer, index + ForwardOffset + Int16Bytes);
-            ForwardZ = PayloadBytes.ReadInt16(buffer, index + ForwardOffset + (2 * Int16Bytes));
+            NeutralX = LittleEndian.ReadInt16(buffer, index + NeutralOffset);
+            NeutralY = LittleEndian.ReadInt16(buffer, index + NeutralOffset + Int16Bytes);
+            NeutralZ = LittleEndian.ReadInt16(buffer, index + NeutralOffset + (2 * Int16Bytes));
+            VerticalX = LittleEndian.ReadInt16(buffer, index + VerticalOffset);
+            VerticalY = LittleEndian.ReadInt16(buffer, index + VerticalOffset + Int16Bytes);
+            VerticalZ = LittleEndian.ReadInt16(buffer, index + VerticalOffset + (2 * Int16Bytes));
+            ForwardX = LittleEndian.ReadInt16(buffer, index + ForwardOffset);
+            ForwardY = LittleEndian.ReadInt16(buffer, index + ForwardOffset + Int16Bytes);
+            ForwardZ = LittleEndian.ReadInt16(buffer, index + ForwardOffset + (2 * Int16Bytes));
         }
 
         /// <summary>Copies every field of <paramref name="other"/>.</summary>
@@ -143,9 +144,9 @@ namespace LumbarBand.Core.Session
         /// <summary>Q14 unit-vector components lie in ±16384, so the 16-bit field never overflows.</summary>
         private static void WriteVector(byte[] buffer, int index, int x, int y, int z)
         {
-            PayloadBytes.WriteUInt16(buffer, index, x);
-            PayloadBytes.WriteUInt16(buffer, index + Int16Bytes, y);
-            PayloadBytes.WriteUInt16(buffer, index + (2 * Int16Bytes), z);
+            LittleEndian.WriteUInt16(buffer, index, x);
+            LittleEndian.WriteUInt16(buffer, index + Int16Bytes, y);
+            LittleEndian.WriteUInt16(buffer, index + (2 * Int16Bytes), z);
         }
     }
 }

@@ -1,3 +1,5 @@
+using LumbarBand.Core.Storage;
+
 namespace LumbarBand.Core.Session
 {
     /// <summary>
@@ -140,12 +142,12 @@ namespace LumbarBand.Core.Session
             }
 
             totals.EndReason = SessionEndReason.Unknown;
-            totals.DurationMs = PayloadBytes.SaturateUInt32(endMs);
-            totals.Steps = PayloadBytes.SaturateUInt32(steps);
-            totals.WalkingMs = PayloadBytes.SaturateUInt32(walkingMs);
-            totals.FlexionExcessMs = PayloadBytes.SaturateUInt32(flexionMs);
-            totals.LateralExcessMs = PayloadBytes.SaturateUInt32(lateralMs);
-            totals.SwayExcessMs = PayloadBytes.SaturateUInt32(swayMs);
+            totals.DurationMs = Saturation.ToUInt32(endMs);
+            totals.Steps = Saturation.ToUInt32(steps);
+            totals.WalkingMs = Saturation.ToUInt32(walkingMs);
+            totals.FlexionExcessMs = Saturation.ToUInt32(flexionMs);
+            totals.LateralExcessMs = Saturation.ToUInt32(lateralMs);
+            totals.SwayExcessMs = Saturation.ToUInt32(swayMs);
             totals.EpochCount = epochCount;
         }
 

@@ -226,7 +226,7 @@ namespace LumbarBand.Core.Session
 
             for (int at = payload; at < payload + length; at += EpochSummary.EncodedLength)
             {
-                int epochIndex = PayloadBytes.ReadUInt16(data, at);
+                int epochIndex = LittleEndian.ReadUInt16(data, at);
                 if (epochIndex <= lastEpochIndex)
                 {
                     return SessionDecodeResult.InvalidPayload;

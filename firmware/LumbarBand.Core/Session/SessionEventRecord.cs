@@ -1,3 +1,5 @@
+using LumbarBand.Core.Storage;
+
 namespace LumbarBand.Core.Session
 {
     /// <summary>
@@ -48,8 +50,8 @@ namespace LumbarBand.Core.Session
         public static int EncodeEvent(byte[] buffer, int index, BandEventKind kind, uint offsetMs, int value)
         {
             buffer[index + KindOffset] = (byte)kind;
-            PayloadBytes.WriteUInt32(buffer, index + EventTimeOffset, offsetMs);
-            PayloadBytes.WriteUInt32(buffer, index + ValueOffset, unchecked((uint)value));
+            LittleEndian.WriteUInt32(buffer, index + EventTimeOffset, offsetMs);
+            LittleEndian.WriteUInt32(buffer, index + ValueOffset, unchecked((uint)value));
             return EventLength;
         }
 
@@ -57,8 +59,8 @@ namespace LumbarBand.Core.Session
         public void DecodeEvent(byte[] buffer, int index)
         {
             Kind = (BandEventKind)buffer[index + KindOffset];
-            OffsetMs = PayloadBytes.ReadUInt32(buffer, index + EventTimeOffset);
-            Value = unchecked((int)PayloadBytes.ReadUInt32(buffer, index + ValueOffset));
+            OffsetMs = LittleEndian.ReadUInt32(buffer, index + EventTimeOffset);
+            Value = unchecked((int)LittleEndian.ReadUInt32(buffer, index + ValueOffset));
             _calibration.Flags = 0;
         }
 
@@ -71,7 +73,7 @@ namespace LumbarBand.Core.Session
         /// <summary>Writes a calibration payload at <paramref name="index"/> without an event object; returns <see cref="CalibrationLength"/>.</summary>
         public static int EncodeCalibration(byte[] buffer, int index, uint offsetMs, SessionCalibration calibration)
         {
-            PayloadBytes.WriteUInt32(buffer, index + CalibrationTimeOffset, offsetMs);
+            LittleEndian.WriteUInt32(buffer, index + CalibrationTimeOffset, offsetMs);
             calibration.Encode(buffer, index + CalibrationBlockOffset);
             return CalibrationLength;
         }
@@ -80,7 +82,7 @@ namespace LumbarBand.Core.Session
         public void DecodeCalibration(byte[] buffer, int index)
         {
             Kind = BandEventKind.NeutralCaptured;
-            OffsetMs = PayloadBytes.ReadUInt32(buffer, index + CalibrationTimeOffset);
+            OffsetMs = LittleEndian.ReadUInt32(buffer, index + CalibrationTimeOffset);
             Value = 0;
             _calibration.Decode(buffer, index + CalibrationBlockOffset);
         }

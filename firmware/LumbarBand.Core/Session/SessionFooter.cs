@@ -1,3 +1,5 @@
+using LumbarBand.Core.Storage;
+
 namespace LumbarBand.Core.Session
 {
     /// <summary>
@@ -123,22 +125,22 @@ namespace LumbarBand.Core.Session
         public int Encode(byte[] buffer, int index)
         {
             buffer[index + ReasonOffset] = (byte)EndReason;
-            PayloadBytes.WriteUInt32(buffer, index + DurationOffset, DurationMs);
-            PayloadBytes.WriteUInt32(buffer, index + EndUtcOffset, EndUtcSeconds);
-            PayloadBytes.WriteUInt32(buffer, index + StepsOffset, Steps);
-            PayloadBytes.WriteUInt32(buffer, index + WalkingOffset, WalkingMs);
-            PayloadBytes.WriteUInt16(buffer, index + CuesOffset, PayloadBytes.SaturateUInt16(FlexionCues));
-            PayloadBytes.WriteUInt16(buffer, index + CuesOffset + UInt16Bytes, PayloadBytes.SaturateUInt16(LateralCues));
-            PayloadBytes.WriteUInt16(buffer, index + CuesOffset + (2 * UInt16Bytes), PayloadBytes.SaturateUInt16(SwayCues));
-            PayloadBytes.WriteUInt16(buffer, index + PainOffset, PayloadBytes.SaturateUInt16(PainMarkers));
-            PayloadBytes.WriteUInt32(buffer, index + FirstPainOffset, FirstPainOffsetMs);
-            PayloadBytes.WriteUInt32(buffer, index + WalkingBeforePainOffset, WalkingMsBeforePain);
-            PayloadBytes.WriteUInt32(buffer, index + FirstCueOffset, FirstCueOffsetMs);
-            PayloadBytes.WriteUInt32(buffer, index + ExcessOffset, FlexionExcessMs);
-            PayloadBytes.WriteUInt32(buffer, index + ExcessOffset + UInt32Bytes, LateralExcessMs);
-            PayloadBytes.WriteUInt32(buffer, index + ExcessOffset + (2 * UInt32Bytes), SwayExcessMs);
-            PayloadBytes.WriteUInt16(buffer, index + EpochCountOffset, PayloadBytes.SaturateUInt16(EpochCount));
-            PayloadBytes.WriteUInt16(buffer, index + DroppedOffset, PayloadBytes.SaturateUInt16(DroppedRecords));
+            LittleEndian.WriteUInt32(buffer, index + DurationOffset, DurationMs);
+            LittleEndian.WriteUInt32(buffer, index + EndUtcOffset, EndUtcSeconds);
+            LittleEndian.WriteUInt32(buffer, index + StepsOffset, Steps);
+            LittleEndian.WriteUInt32(buffer, index + WalkingOffset, WalkingMs);
+            LittleEndian.WriteUInt16(buffer, index + CuesOffset, Saturation.ToUInt16(FlexionCues));
+            LittleEndian.WriteUInt16(buffer, index + CuesOffset + UInt16Bytes, Saturation.ToUInt16(LateralCues));
+            LittleEndian.WriteUInt16(buffer, index + CuesOffset + (2 * UInt16Bytes), Saturation.ToUInt16(SwayCues));
+            LittleEndian.WriteUInt16(buffer, index + PainOffset, Saturation.ToUInt16(PainMarkers));
+            LittleEndian.WriteUInt32(buffer, index + FirstPainOffset, FirstPainOffsetMs);
+            LittleEndian.WriteUInt32(buffer, index + WalkingBeforePainOffset, WalkingMsBeforePain);
+            LittleEndian.WriteUInt32(buffer, index + FirstCueOffset, FirstCueOffsetMs);
+            LittleEndian.WriteUInt32(buffer, index + ExcessOffset, FlexionExcessMs);
+            LittleEndian.WriteUInt32(buffer, index + ExcessOffset + UInt32Bytes, LateralExcessMs);
+            LittleEndian.WriteUInt32(buffer, index + ExcessOffset + (2 * UInt32Bytes), SwayExcessMs);
+            LittleEndian.WriteUInt16(buffer, index + EpochCountOffset, Saturation.ToUInt16(EpochCount));
+            LittleEndian.WriteUInt16(buffer, index + DroppedOffset, Saturation.ToUInt16(DroppedRecords));
             return EncodedLength;
         }
 
@@ -146,22 +148,22 @@ namespace LumbarBand.Core.Session
         public void Decode(byte[] buffer, int index)
         {
             EndReason = (SessionEndReason)buffer[index + ReasonOffset];
-            DurationMs = PayloadBytes.ReadUInt32(buffer, index + DurationOffset);
-            EndUtcSeconds = PayloadBytes.ReadUInt32(buffer, index + EndUtcOffset);
-            Steps = PayloadBytes.ReadUInt32(buffer, index + StepsOffset);
-            WalkingMs = PayloadBytes.ReadUInt32(buffer, index + WalkingOffset);
-            FlexionCues = PayloadBytes.ReadUInt16(buffer, index + CuesOffset);
-            LateralCues = PayloadBytes.ReadUInt16(buffer, index + CuesOffset + UInt16Bytes);
-            SwayCues = PayloadBytes.ReadUInt16(buffer, index + CuesOffset + (2 * UInt16Bytes));
-            PainMarkers = PayloadBytes.ReadUInt16(buffer, index + PainOffset);
-            FirstPainOffsetMs = PayloadBytes.ReadUInt32(buffer, index + FirstPainOffset);
-            WalkingMsBeforePain = PayloadBytes.ReadUInt32(buffer, index + WalkingBeforePainOffset);
-            FirstCueOffsetMs = PayloadBytes.ReadUInt32(buffer, index + FirstCueOffset);
-            FlexionExcessMs = PayloadBytes.ReadUInt32(buffer, index + ExcessOffset);
-            LateralExcessMs = PayloadBytes.ReadUInt32(buffer, index + ExcessOffset + UInt32Bytes);
-            SwayExcessMs = PayloadBytes.ReadUInt32(buffer, index + ExcessOffset + (2 * UInt32Bytes));
-            EpochCount = PayloadBytes.ReadUInt16(buffer, index + EpochCountOffset);
-            DroppedRecords = PayloadBytes.ReadUInt16(buffer, index + DroppedOffset);
+            DurationMs = LittleEndian.ReadUInt32(buffer, index + DurationOffset);
+            EndUtcSeconds = LittleEndian.ReadUInt32(buffer, index + EndUtcOffset);
+            Steps = LittleEndian.ReadUInt32(buffer, index + StepsOffset);
+            WalkingMs = LittleEndian.ReadUInt32(buffer, index + WalkingOffset);
+            FlexionCues = LittleEndian.ReadUInt16(buffer, index + CuesOffset);
+            LateralCues = LittleEndian.ReadUInt16(buffer, index + CuesOffset + UInt16Bytes);
+            SwayCues = LittleEndian.ReadUInt16(buffer, index + CuesOffset + (2 * UInt16Bytes));
+            PainMarkers = LittleEndian.ReadUInt16(buffer, index + PainOffset);
+            FirstPainOffsetMs = LittleEndian.ReadUInt32(buffer, index + FirstPainOffset);
+            WalkingMsBeforePain = LittleEndian.ReadUInt32(buffer, index + WalkingBeforePainOffset);
+            FirstCueOffsetMs = LittleEndian.ReadUInt32(buffer, index + FirstCueOffset);
+            FlexionExcessMs = LittleEndian.ReadUInt32(buffer, index + ExcessOffset);
+            LateralExcessMs = LittleEndian.ReadUInt32(buffer, index + ExcessOffset + UInt32Bytes);
+            SwayExcessMs = LittleEndian.ReadUInt32(buffer, index + ExcessOffset + (2 * UInt32Bytes));
+            EpochCount = LittleEndian.ReadUInt16(buffer, index + EpochCountOffset);
+            DroppedRecords = LittleEndian.ReadUInt16(buffer, index + DroppedOffset);
         }
 
         /// <summary>Copies every field of <paramref name="other"/>.</summary>

@@ -1,3 +1,5 @@
+using LumbarBand.Core.Storage;
+
 namespace LumbarBand.Core.Session
 {
     /// <summary>
@@ -70,13 +72,13 @@ namespace LumbarBand.Core.Session
         public int Encode(byte[] buffer, int index)
         {
             buffer[index + VersionOffset] = (byte)FormatVersion;
-            PayloadBytes.WriteUInt32(buffer, index + SessionIdOffset, SessionId);
+            LittleEndian.WriteUInt32(buffer, index + SessionIdOffset, SessionId);
             buffer[index + FirmwareOffset] = (byte)FirmwareMajor;
             buffer[index + FirmwareOffset + 1] = (byte)FirmwareMinor;
             buffer[index + FirmwareOffset + 2] = (byte)FirmwarePatch;
-            PayloadBytes.WriteUInt32(buffer, index + UptimeOffset, StartUptimeSeconds);
-            PayloadBytes.WriteUInt32(buffer, index + UtcOffset, StartUtcSeconds);
-            PayloadBytes.WriteUInt16(buffer, index + EpochOffset, PayloadBytes.SaturateUInt16(EpochSeconds));
+            LittleEndian.WriteUInt32(buffer, index + UptimeOffset, StartUptimeSeconds);
+            LittleEndian.WriteUInt32(buffer, index + UtcOffset, StartUtcSeconds);
+            LittleEndian.WriteUInt16(buffer, index + EpochOffset, Saturation.ToUInt16(EpochSeconds));
             buffer[index + ReasonOffset] = (byte)StartReason;
             _calibration.Encode(buffer, index + CalibrationOffset);
             return EncodedLength;
@@ -91,20 +93,20 @@ namespace LumbarBand.Core.Session
         /// <summary>The start UTC of an encoded header (for the session list, without decoding the rest).</summary>
         public static uint ReadStartUtcSeconds(byte[] buffer, int index)
         {
-            return PayloadBytes.ReadUInt32(buffer, index + UtcOffset);
+            return LittleEndian.ReadUInt32(buffer, index + UtcOffset);
         }
 
         /// <summary>Reads a header from the <see cref="EncodedLength"/> bytes at <paramref name="index"/> (the caller checked they are there).</summary>
         public void Decode(byte[] buffer, int index)
         {
             FormatVersion = buffer[index + VersionOffset];
-            SessionId = PayloadBytes.ReadUInt32(buffer, index + SessionIdOffset);
+            SessionId = LittleEndian.ReadUInt32(buffer, index + SessionIdOffset);
             FirmwareMajor = buffer[index + FirmwareOffset];
             FirmwareMinor = buffer[index + FirmwareOffset + 1];
             FirmwarePatch = buffer[index + FirmwareOffset + 2];
-            StartUptimeSeconds = PayloadBytes.ReadUInt32(buffer, index + UptimeOffset);
-            StartUtcSeconds = PayloadBytes.ReadUInt32(buffer, index + UtcOffset);
-            EpochSeconds = PayloadBytes.ReadUInt16(buffer, index + EpochOffset);
+            StartUptimeSeconds = LittleEndian.ReadUInt32(buffer, index + UptimeOffset);
+            StartUtcSeconds = LittleEndian.ReadUInt32(buffer, index + UtcOffset);
+            EpochSeconds = LittleEndian.ReadUInt16(buffer, index + EpochOffset);
             StartReason = (SessionStartReason)buffer[index + ReasonOffset];
             _calibration.Decode(buffer, index + CalibrationOffset);
         }

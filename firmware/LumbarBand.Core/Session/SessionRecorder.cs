@@ -1,3 +1,4 @@
+using LumbarBand.Core.Storage;
 using LumbarBand.Core.Configuration;
 using LumbarBand.Core.Cueing;
 using LumbarBand.Core.Sensing;
@@ -538,7 +539,7 @@ namespace LumbarBand.Core.Session
             }
 
             _header.SessionId = 0;
-            _header.StartUptimeSeconds = PayloadBytes.SaturateUInt32(timeUs / SessionUnits.MicrosPerSecond);
+            _header.StartUptimeSeconds = Saturation.ToUInt32(timeUs / SessionUnits.MicrosPerSecond);
             _header.StartUtcSeconds = _clock.UtcSecondsAt(timeUs);
             _header.EpochSeconds = (int)(_epochUs / SessionUnits.MicrosPerSecond);
             _header.StartReason = reason;

@@ -1,3 +1,5 @@
+using LumbarBand.Core.Storage;
+
 namespace LumbarBand.Core.Session
 {
     /// <summary>
@@ -116,7 +118,7 @@ namespace LumbarBand.Core.Session
         /// <summary>Milliseconds from microseconds, truncated, saturated to 0..<see cref="NotHappened"/> − 1.</summary>
         public static uint Milliseconds(long durationUs)
         {
-            return PayloadBytes.SaturateUInt32(durationUs / MicrosPerMillisecond);
+            return Saturation.ToUInt32(durationUs / MicrosPerMillisecond);
         }
     }
 }

@@ -195,7 +195,7 @@ namespace LumbarBand.Core.Session
 
             if (entry.Type == SessionRecordTypes.Header)
             {
-                PayloadBytes.WriteUInt32(entry.Payload, SessionHeader.SessionIdOffset, _sessionId);
+                LittleEndian.WriteUInt32(entry.Payload, SessionHeader.SessionIdOffset, _sessionId);
                 if (AppendRecord(SessionRecordTypes.Header, entry.Payload, 0, entry.Length))
                 {
                     WriteSettingsSnapshot();

@@ -1,3 +1,5 @@
+using LumbarBand.Core.Storage;
+
 namespace LumbarBand.Core.Session
 {
     /// <summary>
@@ -35,7 +37,7 @@ namespace LumbarBand.Core.Session
             }
 
             long utcUs = _utcMinusUptimeUs + uptimeUs;
-            return utcUs <= 0 ? 0 : PayloadBytes.SaturateUInt32(utcUs / SessionUnits.MicrosPerSecond);
+            return utcUs <= 0 ? 0 : Saturation.ToUInt32(utcUs / SessionUnits.MicrosPerSecond);
         }
     }
 }

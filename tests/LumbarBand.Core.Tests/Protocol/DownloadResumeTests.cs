@@ -167,7 +167,7 @@ public sealed class DownloadResumeTests(ITestOutputHelper output)
         var offsets = new List<byte>();
         for (int n = link.PumpChunk(); n > 0; n = link.PumpChunk())
         {
-            sequences.Add(WireBytes.ReadUInt16(link.Chunk, 0));
+            sequences.Add(LittleEndian.ReadUInt16(link.Chunk, 0));
             offsets.Add(link.Chunk[2]);
         }
 
