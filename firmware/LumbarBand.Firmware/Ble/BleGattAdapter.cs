@@ -1,28 +1,593 @@
+using System;
+using System.Threading;
+using LumbarBand.Core.Protocol;
+using LumbarBand.Core.Session;
+using LumbarBand.Firmware.Runtime;
+using nanoFramework.Device.Bluetooth;
+using nanoFramework.Device.Bluetooth.GenericAttributeProfile;
+using nanoFramework.Device.Bluetooth.Security;
+using nanoFramework.Runtime.Native;
+
 namespace LumbarBand.Firmware.Ble
 {
     /// <summary>
-    /// BLE GATT ADAPTER — PLACE HOLDER. The band's GATT server (live status, commands, resumable download; the wire
-    /// format in docs/protocol.md, Core's Protocol/) comes with the protocol issue. It will own
-    /// nanoFramework.Device.Bluetooth's BluetoothLEServer and GattServiceProvider, answer read/write requests through
-    /// Core's protocol classes (under the band lock, within the 2 s response deadline) and notify status. The package is
-    /// already referenced and pinned in packages.config, and <see cref="Runtime.BandApp"/> already calls
-    /// <see cref="Start"/> and <see cref="Stop"/> at the right moments.
+    /// The band's GATT server (docs/protocol.md §2, §3, §13): a thin shell over Core's <see cref="CommandHandler"/>,
+    /// <see cref="LinkSecurityTracker"/> and <see cref="PairingWindow"/>. Control-point writes are answered inside the
+    /// write event (handler call, <c>Respond()</c>, then the response as a notification); a pump thread sends download
+    /// chunks; a 1 s timer notifies status every <see cref="ProtocolConstants.StatusIntervalMs"/> and keeps the stack's
+    /// <c>AllowBonding</c> in step with the pairing window.
     /// </summary>
+    /// <remarks>
+    /// Locks: every handler call holds the storage lock (<c>_handlerLock</c>, shared with the session writer), and the
+    /// band lock as well when the call reads or changes band state (control writes, status). Order: storage, then band;
+    /// nothing takes them the other way round. The notification a handler call produces is sent under the same lock,
+    /// so a chunk of an old download can never follow the response to a new ReadSession.
+    /// </remarks>
     internal sealed class BleGattAdapter
     {
+        /// <summary>Name in the advertisement: short, so flags + 128-bit service UUID + name fit 31 bytes.</summary>
+        public const string AdvertisedName = "LBand";
+
+        private const int TimerPeriodMs = 1000;
+        private const int StatusEveryTicks = ProtocolConstants.StatusIntervalMs / TimerPeriodMs;
+        private const int MaxAttValueBytes = 512;
+        private const byte AttInsufficientAuthentication = 0x05;
+        private const int NotifyRetryMs = 10;
+        private const int NotifyRetries = 100;
+        private const string SigUuidSuffix = "-0000-1000-8000-00805f9b34fb";
+
+        private readonly CommandHandler _handler;
+        private readonly BandPort _port;
+        private readonly object _handlerLock;
+        private readonly object _bandLock;
+        private readonly PairingWindow _window;
+        private readonly LinkSecurityTracker _tracker;
+        private readonly string _serial;
+        private readonly string _hardwareRevision;
+        private readonly string _firmwareRevision;
+        private readonly bool _hasBattery;
+
+        private readonly byte[] _request = new byte[MaxAttValueBytes];
+        private readonly byte[] _response = new byte[ProtocolConstants.MaxPayloadBytes];
+        private readonly byte[] _chunk = new byte[ProtocolConstants.MaxPayloadBytes];
+        private readonly byte[] _status = new byte[ProtocolConstants.MaxPayloadBytes];
+        private readonly byte[] _battery = new byte[1];
+        private readonly Buffer _responseBuffer;
+        private readonly Buffer _chunkBuffer;
+        private readonly Buffer _statusBuffer;
+        private readonly Buffer _batteryBuffer;
+        private readonly AutoResetEvent _pumpWake = new AutoResetEvent(false);
+
+        private BluetoothLEServer _server;
+        private GattServiceProvider _provider;
+        private GattLocalCharacteristic _statusCharacteristic;
+        private GattLocalCharacteristic _controlCharacteristic;
+        private GattLocalCharacteristic _dataCharacteristic;
+        private GattLocalCharacteristic _batteryCharacteristic;
+        private Thread _pump;
+        private Timer _timer;
+        private volatile bool _running;
+        private volatile bool _connected;
+        private volatile bool _statusSubscribed;
+        private volatile bool _dataSubscribed;
+        private volatile bool _batterySubscribed;
+        private bool _bondingAllowed;
+        private int _ticks;
+        private int _batteryPercent = -1;
+        private ulong[] _bondsAtConnect = new ulong[0];
+
+        /// <summary>
+        /// Creates the adapter. <paramref name="handlerLock"/> is the storage lock that guards the port and the log;
+        /// <paramref name="bandLock"/> the band's. Strings are the Device Information values (protocol §2).
+        /// </summary>
+        public BleGattAdapter(CommandHandler handler, BandPort port, object handlerLock, object bandLock, PairingWindow window, uint serialNumber, string hardwareRevision, string firmwareRevision, bool hasBattery)
+        {
+            _handler = handler;
+            _port = port;
+            _handlerLock = handlerLock;
+            _bandLock = bandLock;
+            _window = window;
+            _tracker = new LinkSecurityTracker(window);
+            _serial = serialNumber.ToString("X8");
+            _hardwareRevision = hardwareRevision;
+            _firmwareRevision = firmwareRevision;
+            _hasBattery = hasBattery;
+            _responseBuffer = new Buffer(_response);
+            _chunkBuffer = new Buffer(_chunk);
+            _statusBuffer = new Buffer(_status);
+            _batteryBuffer = new Buffer(_battery);
+        }
+
         /// <summary>True once the server advertises.</summary>
         public bool IsStarted { get; private set; }
 
-        /// <summary>Starts the GATT server and advertising (nothing yet).</summary>
+        /// <summary>The link's security, as the handler sees it.</summary>
+        public LinkSecurity Security { get { return _tracker.Security; } }
+
+        /// <summary>Builds the services, starts the stack and advertising, the pump thread and the timer.</summary>
         public void Start()
         {
-            IsStarted = false;
+            _server = BluetoothLEServer.Instance;
+            _server.DeviceName = AdvertisedName;
+
+            GattServiceProviderResult result = GattServiceProvider.Create(new Guid(GattIds.Service));
+            if (result.Error != BluetoothError.Success)
+            {
+                IsStarted = false;
+                return;
+            }
+
+            _provider = result.ServiceProvider;
+            CreateBandCharacteristics(_provider.Service);
+            CreateDeviceInformation(_provider.AddService(SigUuid(GattIds.DeviceInformationService)));
+            if (_hasBattery)
+            {
+                CreateBattery(_provider.AddService(SigUuid(GattIds.BatteryService)));
+            }
+
+            DevicePairing pairing = _server.Pairing;
+            pairing.IOCapabilities = DevicePairingIOCapabilities.NoInputNoOutput;
+            _bondingAllowed = false;
+            pairing.AllowBonding = false;
+            pairing.PairingRequested += OnPairingRequested;
+            pairing.PairingComplete += OnPairingComplete;
+            _server.Session.SessionStatusChanged += OnSessionStatusChanged;
+            _server.Session.MaxPduSizeChanged += OnMaxPduSizeChanged;
+
+            _running = true;
+            _pump = new Thread(RunPump);
+            _pump.Start();
+            _timer = new Timer(OnTimer, null, TimerPeriodMs, TimerPeriodMs);
+
+            _server.Start();
+            GattServiceProviderAdvertisingParameters advertising = new GattServiceProviderAdvertisingParameters();
+            advertising.IsConnectable = true;
+            advertising.IsDiscoverable = true;
+            _provider.StartAdvertising(advertising);
+            IsStarted = true;
         }
 
-        /// <summary>Stops advertising and closes the connection (nothing yet).</summary>
+        /// <summary>Stops advertising, the timer, the pump and the stack.</summary>
         public void Stop()
         {
+            _running = false;
             IsStarted = false;
+            if (_timer != null)
+            {
+                _timer.Dispose();
+                _timer = null;
+            }
+
+            _pumpWake.Set();
+            if (_pump != null && _pump != Thread.CurrentThread)
+            {
+                _pump.Join(500);
+            }
+
+            if (_provider != null)
+            {
+                _provider.StopAdvertising();
+            }
+
+            if (_server != null)
+            {
+                _server.Stop();
+            }
+        }
+
+        /// <summary>A long press opened the pairing window at <paramref name="nowMs"/>: allow one new bond.</summary>
+        public void OpenPairingWindow(long nowMs)
+        {
+            _window.Open(nowMs);
+            SetBonding(true);
+        }
+
+        /// <summary>The gauge's level, percent (0–100, or -1 unknown); notified on the Battery service when it changes.</summary>
+        public void OnBatteryPercent(int percent)
+        {
+            if (percent == _batteryPercent || !_hasBattery || percent < 0 || percent > 100)
+            {
+                return;
+            }
+
+            _batteryPercent = percent;
+            if (_batterySubscribed && _batteryCharacteristic != null)
+            {
+                lock (_batteryBuffer)
+                {
+                    _battery[0] = (byte)percent;
+                    _batteryCharacteristic.NotifyValue(_batteryBuffer);
+                }
+            }
+        }
+
+        private void CreateBandCharacteristics(GattLocalService service)
+        {
+            GattLocalCharacteristicParameters status = new GattLocalCharacteristicParameters();
+            status.CharacteristicProperties = GattCharacteristicProperties.Read | GattCharacteristicProperties.Notify;
+            status.ReadProtectionLevel = GattProtectionLevel.EncryptionRequired;
+            status.UserDescription = "Status";
+            _statusCharacteristic = Characteristic(service, GattIds.Status, status);
+            _statusCharacteristic.ReadRequested += OnStatusRead;
+            _statusCharacteristic.SubscribedClientsChanged += OnSubscribersChanged;
+
+            GattLocalCharacteristicParameters control = new GattLocalCharacteristicParameters();
+            control.CharacteristicProperties = GattCharacteristicProperties.Write | GattCharacteristicProperties.Notify;
+            control.WriteProtectionLevel = GattProtectionLevel.Plain;
+            control.UserDescription = "Control point";
+            _controlCharacteristic = Characteristic(service, GattIds.ControlPoint, control);
+            _controlCharacteristic.WriteRequested += OnControlWrite;
+
+            GattLocalCharacteristicParameters data = new GattLocalCharacteristicParameters();
+            data.CharacteristicProperties = GattCharacteristicProperties.Notify;
+            data.ReadProtectionLevel = GattProtectionLevel.EncryptionRequired;
+            data.WriteProtectionLevel = GattProtectionLevel.EncryptionRequired;
+            data.UserDescription = "Data";
+            _dataCharacteristic = Characteristic(service, GattIds.Data, data);
+            _dataCharacteristic.SubscribedClientsChanged += OnSubscribersChanged;
+        }
+
+        private void CreateDeviceInformation(GattLocalService service)
+        {
+            StaticString(service, GattIds.ManufacturerName, "LumbarBand project");
+            StaticString(service, GattIds.ModelNumber, "LumbarBand");
+            StaticString(service, GattIds.SerialNumber, _serial);
+            StaticString(service, GattIds.HardwareRevision, _hardwareRevision);
+            StaticString(service, GattIds.FirmwareRevision, _firmwareRevision);
+            StaticString(service, GattIds.SoftwareRevision, ProtocolConstants.VersionMajor.ToString() + "." + ProtocolConstants.VersionMinor.ToString());
+        }
+
+        private void CreateBattery(GattLocalService service)
+        {
+            GattLocalCharacteristicParameters level = new GattLocalCharacteristicParameters();
+            level.CharacteristicProperties = GattCharacteristicProperties.Read | GattCharacteristicProperties.Notify;
+            GattLocalCharacteristicResult result = service.CreateCharacteristic(SigUuid(GattIds.BatteryLevel), level);
+            _batteryCharacteristic = result.Characteristic;
+            _batteryCharacteristic.ReadRequested += OnBatteryRead;
+            _batteryCharacteristic.SubscribedClientsChanged += OnSubscribersChanged;
+        }
+
+        private static GattLocalCharacteristic Characteristic(GattLocalService service, string uuid, GattLocalCharacteristicParameters parameters)
+        {
+            GattLocalCharacteristicResult result = service.CreateCharacteristic(new Guid(uuid), parameters);
+            if (result.Error != BluetoothError.Success)
+            {
+                throw new InvalidOperationException("GATT characteristic " + uuid);
+            }
+
+            return result.Characteristic;
+        }
+
+        private static void StaticString(GattLocalService service, ushort uuid, string value)
+        {
+            DataWriter writer = new DataWriter();
+            writer.WriteString(value);
+            GattLocalCharacteristicParameters parameters = new GattLocalCharacteristicParameters();
+            parameters.CharacteristicProperties = GattCharacteristicProperties.Read;
+            parameters.StaticValue = writer.DetachBuffer();
+            service.CreateCharacteristic(SigUuid(uuid), parameters);
+        }
+
+        private static Guid SigUuid(ushort uuid16)
+        {
+            return new Guid("0000" + uuid16.ToString("x4") + SigUuidSuffix);
+        }
+
+        // ---- GATT events (the stack's event thread; each answered well inside the 2 s deadline) ----
+
+        private void OnControlWrite(GattLocalCharacteristic sender, GattWriteRequestedEventArgs args)
+        {
+            GattWriteRequest request = args.GetRequest();
+            int length = CopyValue(request.Value, _request);
+            bool factoryReset;
+            lock (_handlerLock)
+            {
+                int n;
+                lock (_bandLock)
+                {
+                    n = _handler.OnControlWrite(_request, length, _tracker.Security, _response);
+                }
+
+                if (request.Option == GattWriteOption.WriteWithResponse)
+                {
+                    request.Respond();
+                }
+
+                if (n > 0)
+                {
+                    _responseBuffer.Length = (uint)n;
+                    Notify(_controlCharacteristic, _responseBuffer);
+                }
+
+                factoryReset = _port.FactoryResetPending;
+                if (factoryReset)
+                {
+                    _port.CompleteFactoryReset();
+                }
+            }
+
+            if (factoryReset)
+            {
+                // Protocol §7.13: the response went out; forget every bond and start again.
+                DeviceBonding.DeleteAllBonds();
+                Power.RebootDevice(100);
+                return;
+            }
+
+            _pumpWake.Set();
+        }
+
+        private void OnStatusRead(GattLocalCharacteristic sender, GattReadRequestedEventArgs args)
+        {
+            GattReadRequest request = args.GetRequest();
+            lock (_handlerLock)
+            {
+                int n = ReadStatus();
+                if (n > 0)
+                {
+                    request.RespondWithValue(_statusBuffer);
+                }
+                else
+                {
+                    request.RespondWithProtocolError(AttInsufficientAuthentication);
+                }
+            }
+        }
+
+        private void OnBatteryRead(GattLocalCharacteristic sender, GattReadRequestedEventArgs args)
+        {
+            GattReadRequest request = args.GetRequest();
+            lock (_batteryBuffer)
+            {
+                _battery[0] = (byte)(_batteryPercent < 0 ? 0 : _batteryPercent);
+                request.RespondWithValue(_batteryBuffer);
+            }
+        }
+
+        private void OnSubscribersChanged(GattLocalCharacteristic sender, object args)
+        {
+            bool any = sender.SubscribedClients.Length > 0;
+            if (sender == _statusCharacteristic)
+            {
+                _statusSubscribed = any;
+            }
+            else if (sender == _dataCharacteristic)
+            {
+                _dataSubscribed = any;
+                _pumpWake.Set();
+            }
+            else if (sender == _batteryCharacteristic)
+            {
+                _batterySubscribed = any;
+            }
+        }
+
+        private void OnSessionStatusChanged(object sender, GattSessionStatusChangedEventArgs args)
+        {
+            if (args.Status == GattSessionStatus.Active)
+            {
+                _bondsAtConnect = BondAddresses();
+                lock (_handlerLock)
+                {
+                    _handler.OnConnected();
+                    _tracker.OnConnected();
+                }
+
+                _connected = true;
+            }
+            else if (args.Status == GattSessionStatus.Closed)
+            {
+                _connected = false;
+                _statusSubscribed = false;
+                _dataSubscribed = false;
+                _batterySubscribed = false;
+                lock (_handlerLock)
+                {
+                    _handler.OnDisconnected();
+                    _tracker.OnDisconnected();
+                }
+            }
+        }
+
+        private void OnMaxPduSizeChanged(object sender, EventArgs args)
+        {
+            int mtu = _server.Session.MaxMtuSize;
+            lock (_handlerLock)
+            {
+                _handler.OnMtuChanged(mtu);
+            }
+        }
+
+        private void OnPairingRequested(object sender, DevicePairingRequestedEventArgs args)
+        {
+            // Just Works only: a request is accepted while the window is open, ignored (times out) otherwise.
+            if (_window.IsOpen(NowMs()))
+            {
+                args.Accept();
+            }
+        }
+
+        private void OnPairingComplete(object sender, DevicePairingEventArgs args)
+        {
+            if (args.Status != DevicePairingResultStatus.Paired)
+            {
+                return;
+            }
+
+            ulong[] before = _bondsAtConnect;
+            ulong[] after = BondAddresses();
+            bool bondCreated = false;
+            for (int i = 0; i < after.Length; i++)
+            {
+                if (!Contains(before, after[i]))
+                {
+                    bondCreated = true;
+                }
+            }
+
+            // The managed API gives neither the peer's address nor NimBLE's "bonded" flag, so a reconnection with a
+            // stored bond is inferred: the link encrypted, no new bond, and bonds exist (README, "Not verified").
+            bool peerWasBonded = !bondCreated && before.Length > 0;
+            bool accepted;
+            lock (_handlerLock)
+            {
+                accepted = _tracker.OnEncrypted(NowMs(), peerWasBonded, bondCreated);
+            }
+
+            if (!accepted)
+            {
+                for (int i = 0; i < after.Length; i++)
+                {
+                    if (!Contains(before, after[i]))
+                    {
+                        DeviceBonding.DeleteBondForPeer(after[i], BluetoothAddressType.Public);
+                        DeviceBonding.DeleteBondForPeer(after[i], BluetoothAddressType.Random);
+                    }
+                }
+            }
+
+            _bondsAtConnect = BondAddresses();
+            SetBonding(_window.IsOpen(NowMs()));
+        }
+
+        // ---- data pump and timer ----
+
+        private void RunPump()
+        {
+            while (_running)
+            {
+                _pumpWake.WaitOne(TimerPeriodMs, false);
+                while (_running && _connected && _dataSubscribed)
+                {
+                    lock (_handlerLock)
+                    {
+                        int n = _handler.NextDataChunk(_chunk);
+                        if (n <= 0)
+                        {
+                            break;
+                        }
+
+                        _chunkBuffer.Length = (uint)n;
+                        int tries = 0;
+                        while (!Notify(_dataCharacteristic, _chunkBuffer) && _connected && ++tries < NotifyRetries)
+                        {
+                            // The stack's queue is full: the same chunk again a tick later (protocol §13).
+                            Thread.Sleep(NotifyRetryMs);
+                        }
+                    }
+                }
+            }
+        }
+
+        private void OnTimer(object state)
+        {
+            long now = NowMs();
+            if (_bondingAllowed && !_window.IsOpen(now))
+            {
+                SetBonding(false);
+            }
+
+            _ticks++;
+            if (_ticks % StatusEveryTicks != 0 || !_connected || !_statusSubscribed)
+            {
+                return;
+            }
+
+            lock (_handlerLock)
+            {
+                if (ReadStatus() == StatusMessageBytes)
+                {
+                    Notify(_statusCharacteristic, _statusBuffer);
+                }
+            }
+        }
+
+        private const int StatusMessageBytes = 20;
+
+        private int ReadStatus()
+        {
+            int n;
+            lock (_bandLock)
+            {
+                n = _handler.ReadStatus(_tracker.Security, _status);
+            }
+
+            if (n > 0)
+            {
+                _statusBuffer.Length = (uint)n;
+            }
+
+            return n;
+        }
+
+        private void SetBonding(bool allowed)
+        {
+            _bondingAllowed = allowed;
+            if (_server != null)
+            {
+                _server.Pairing.AllowBonding = allowed;
+            }
+        }
+
+        private static bool Notify(GattLocalCharacteristic characteristic, Buffer value)
+        {
+            GattClientNotificationResult[] results = characteristic.NotifyValue(value);
+            for (int i = 0; i < results.Length; i++)
+            {
+                if (results[i].ProtocolError != 0)
+                {
+                    return false;
+                }
+            }
+
+            return true;
+        }
+
+        private static int CopyValue(Buffer value, byte[] target)
+        {
+            int length = (int)value.Length;
+            if (length > target.Length)
+            {
+                length = target.Length;
+            }
+
+            DataReader reader = DataReader.FromBuffer(value);
+            for (int i = 0; i < length; i++)
+            {
+                target[i] = reader.ReadByte();
+            }
+
+            return length;
+        }
+
+        private static ulong[] BondAddresses()
+        {
+            int count = DeviceBonding.Count();
+            ulong[] addresses = new ulong[count];
+            for (int i = 0; i < count; i++)
+            {
+                addresses[i] = DeviceBonding.GetBondInformationAt(i);
+            }
+
+            return addresses;
+        }
+
+        private static bool Contains(ulong[] addresses, ulong address)
+        {
+            for (int i = 0; i < addresses.Length; i++)
+            {
+                if (addresses[i] == address)
+                {
+                    return true;
+                }
+            }
+
+            return false;
+        }
+
+        private static long NowMs()
+        {
+            return SampleLoop.NowUs() / 1000;
         }
     }
 }

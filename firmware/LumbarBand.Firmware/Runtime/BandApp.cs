@@ -3,7 +3,9 @@ using System.Device.Gpio;
 using System.Device.I2c;
 using Iot.Device.Axp192;
 using LumbarBand.Core;
+using LumbarBand.Core.Configuration;
 using LumbarBand.Core.Cueing;
+using LumbarBand.Core.Protocol;
 using LumbarBand.Core.Storage;
 using LumbarBand.Firmware.Ble;
 using LumbarBand.Firmware.Boards;
@@ -24,6 +26,7 @@ namespace LumbarBand.Firmware.Runtime
         private readonly BoardProfile _board;
         private readonly Supervisor _supervisor;
         private readonly object _bandLock = new object();
+        private readonly object _storageLock = new object();
         private IHapticMotor _motor;
         private Band _band;
         private SessionKeeper _session;
@@ -60,17 +63,23 @@ namespace LumbarBand.Firmware.Runtime
             Mpu6886Imu imu = new Mpu6886Imu(board.I2cBusId, board.ImuAddress);
 
             IRecordStorage storage = new FlashRecordStorage(RecordLogCapacity.DefaultSegmentCount, RecordLogCapacity.DefaultSegmentCapacity);
-            _session = new SessionKeeper(storage);
-            _session.Begin();
+            _session = new SessionKeeper(storage, _storageLock);
 
-            // BAND WIRING: Band will take the motor (and settings) once Core's cue engine is part of it; until then the
-            // motor only plays the firmware's acknowledgements.
-            _band = new Band();
+            // BAND WIRING: settings from I:\ (defaults when none), the board's motor for cues.
+            BandSettings settings = new BandSettings();
+            FirmwareBandHost.LoadSettings(settings);
+            _band = new Band(settings, _motor);
             HapticPlayer acknowledgements = new HapticPlayer(_motor);
 
+            PairingWindow pairingWindow = new PairingWindow(ProtocolConstants.PairingWindowMs);
+            FirmwareBandHost host = new FirmwareBandHost(board, _bandLock, pairingWindow);
+            host.Attach(_band, acknowledgements);
+            _session.Open(_band, _band.Settings, host);
+            CommandHandler handler = new CommandHandler(_session.Port);
+            _ble = new BleGattAdapter(handler, _session.Port, _storageLock, _bandLock, pairingWindow, host.SerialNumber, board.Name, host.FirmwareVersion, board.Battery != BatteryKind.None);
+
             _sampling = new SampleLoop(imu, _band, _bandLock, acknowledgements, _supervisor);
-            _control = new ControlLoop(_band, _bandLock, acknowledgements, button, battery, _session, _supervisor);
-            _ble = new BleGattAdapter();
+            _control = new ControlLoop(_band, _bandLock, acknowledgements, button, battery, _session, _ble, _supervisor);
 
             _sampling.Start();
             _control.Start();
@@ -78,8 +87,9 @@ namespace LumbarBand.Firmware.Runtime
         }
 
         /// <summary>
-        /// Stops cleanly after a fault or before a reboot: BLE off, threads stopped, motor off, pending events into the
-        /// session, session ended (committed). Each step is guarded: a failing part must not keep the log from closing.
+        /// Stops cleanly after a fault or before a reboot: BLE off, threads stopped, motor off, pending events drained,
+        /// the recorder's outbox written and the log committed (the next boot ends the open session). Each step is
+        /// guarded: a failing part must not keep the log from closing.
         /// </summary>
         public void Shutdown()
         {
@@ -131,9 +141,9 @@ namespace LumbarBand.Firmware.Runtime
 
             try
             {
-                if (_session != null)
+                if (_session != null && _band != null)
                 {
-                    _session.End();
+                    _session.Close(_band, _bandLock);
                 }
             }
             catch (Exception)

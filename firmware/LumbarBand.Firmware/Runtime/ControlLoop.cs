@@ -3,19 +3,21 @@ using System.Threading;
 using LumbarBand.Core;
 using LumbarBand.Core.Controls;
 using LumbarBand.Core.Cueing;
+using LumbarBand.Firmware.Ble;
 using LumbarBand.Firmware.Hardware;
 using LumbarBand.Firmware.Session;
 
 namespace LumbarBand.Firmware.Runtime
 {
     /// <summary>
-    /// The slow thread, every 20 ms: polls the button and acts on its gestures, drains the band's events once a second
-    /// into the session, reads the battery and commits the session log once a minute. Flash and AXP192 work happens
+    /// The slow thread, every 20 ms: polls the button and acts on its gestures, moves the session recorder's outbox into
+    /// the log, drains the band's events once a second (acknowledgements), calls the port's housekeeping once a second,
+    /// reads the battery and commits the session log once a minute. Flash and AXP192 work happens
     /// here, outside the band lock, so the sampling thread never waits for it.
     /// </summary>
     /// <remarks>
     /// Gestures: press = pain marker; long press = capture neutral posture again (taken at the next still second);
-    /// double press = snooze cues (until Core's cue engine is wired into Band, acknowledged only). Each gesture is
+    /// double press = snooze cues (<c>Band.Snooze</c>); the long press also opens the BLE pairing window. Each gesture is
     /// acknowledged with a short vibration, and a new neutral posture with three pulses.
     /// </remarks>
     internal sealed class ControlLoop
@@ -37,6 +39,7 @@ namespace LumbarBand.Firmware.Runtime
         private readonly IButtonInput _button;
         private readonly IBatteryGauge _battery;
         private readonly SessionKeeper _session;
+        private readonly BleGattAdapter _ble;
         private readonly Supervisor _supervisor;
         private readonly BandEvent[] _drained = new BandEvent[Band.EventCapacity];
         private Thread _thread;
@@ -44,8 +47,9 @@ namespace LumbarBand.Firmware.Runtime
         private int _ticks;
 
         /// <summary>Creates the loop; <paramref name="button"/> and <paramref name="battery"/> may be null.</summary>
-        public ControlLoop(Band band, object bandLock, HapticPlayer acknowledgements, IButtonInput button, IBatteryGauge battery, SessionKeeper session, Supervisor supervisor)
+        public ControlLoop(Band band, object bandLock, HapticPlayer acknowledgements, IButtonInput button, IBatteryGauge battery, SessionKeeper session, BleGattAdapter ble, Supervisor supervisor)
         {
+            _ble = ble;
             _band = band;
             _bandLock = bandLock;
             _acknowledgements = acknowledgements;
@@ -91,9 +95,9 @@ namespace LumbarBand.Firmware.Runtime
             }
 
             bool neutralCaptured = false;
+            // The band already handed each event to its session recorder; here they only drive acknowledgements.
             for (int i = 0; i < count; i++)
             {
-                _session.OnEvent(ref _drained[i]);
                 if (_drained[i].Kind == BandEventKind.NeutralCaptured)
                 {
                     neutralCaptured = true;
@@ -131,9 +135,12 @@ namespace LumbarBand.Firmware.Runtime
                 OnGesture(_button.Poll(SampleLoop.NowUs() / 1000));
             }
 
+            _session.MoveRecords(_band, _bandLock);
+
             if (_ticks % EventDrainEveryTicks == 0)
             {
                 DrainEvents();
+                _session.Maintain();
             }
 
             if (_ticks % HousekeepingEveryTicks == 0)
@@ -148,7 +155,11 @@ namespace LumbarBand.Firmware.Runtime
             switch (gesture)
             {
                 case ButtonGesture.Press:
-                    _session.MarkPain(SampleLoop.NowUs());
+                    lock (_bandLock)
+                    {
+                        _band.MarkPain(SampleLoop.NowUs());
+                    }
+
                     Acknowledge(PressAck);
                     break;
 
@@ -158,11 +169,20 @@ namespace LumbarBand.Firmware.Runtime
                         _band.RequestNeutralCapture();
                     }
 
+                    if (_ble != null)
+                    {
+                        _ble.OpenPairingWindow(SampleLoop.NowUs() / 1000);
+                    }
+
                     Acknowledge(LongPressAck);
                     break;
 
                 case ButtonGesture.DoublePress:
-                    // SNOOZE HOOK: Core's CueEngine.Snooze, once Band exposes its cue engine.
+                    lock (_bandLock)
+                    {
+                        _band.Snooze(SampleLoop.NowUs());
+                    }
+
                     Acknowledge(DoublePressAck);
                     break;
 
@@ -185,6 +205,29 @@ namespace LumbarBand.Firmware.Runtime
             {
                 BatteryMillivolts = _battery.ReadMillivolts();
             }
+
+            int percent = BatteryPercent(BatteryMillivolts);
+            lock (_bandLock)
+            {
+                _band.Sessions.BatteryPercent = percent;
+            }
+
+            if (_ble != null)
+            {
+                _ble.OnBatteryPercent(percent);
+            }
+        }
+
+        /// <summary>Single-cell Li-ion, linear from 3.3 V (0 %) to 4.2 V (100 %); -1 when unknown.</summary>
+        private static int BatteryPercent(int millivolts)
+        {
+            if (millivolts <= 0)
+            {
+                return -1;
+            }
+
+            int percent = (millivolts - 3300) / 9;
+            return percent < 0 ? 0 : (percent > 100 ? 100 : percent);
         }
     }
 }

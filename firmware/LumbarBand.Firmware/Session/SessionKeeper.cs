@@ -1,84 +1,105 @@
 using LumbarBand.Core;
+using LumbarBand.Core.Configuration;
+using LumbarBand.Core.Session;
 using LumbarBand.Core.Storage;
 
 namespace LumbarBand.Firmware.Session
 {
     /// <summary>
-    /// Keeps the session log in flash: opens Core's <see cref="RecordLog"/> on the flash storage (its recovery scan cuts
-    /// torn tails), closes a session a crash or power cut left open, starts this boot's session, commits it regularly and
-    /// ends it cleanly on shutdown or fault. Called from the control loop's thread only.
+    /// The storage side of sessions (docs/sessions.md §9): Core's <see cref="RecordLog"/> on the flash storage and the
+    /// <see cref="BandPort"/> that owns the session writer and catalog. Moves the recorder's outbox entries into the log:
+    /// each entry is taken under the band lock and written under the storage lock, so sampling never waits for flash.
     /// </summary>
-    /// <remarks>
-    /// SESSION RECORDER HOOK: what goes into a session (epoch summaries, pain markers, cues) is Core's session layer,
-    /// which does not exist yet (firmware/LumbarBand.Core/Session/ is empty). Until it does, <see cref="OnEvent"/> and
-    /// <see cref="MarkPain"/> only count; when it lands, they hand the band's events to it and it appends records to
-    /// <see cref="Log"/>.
-    /// </remarks>
     internal sealed class SessionKeeper
     {
+        /// <summary>Most entries moved per call, so one call stays short.</summary>
+        public const int MaxEntriesPerMove = 64;
+
         private readonly RecordLog _log;
+        private readonly object _storageLock;
+        private readonly SessionOutboxEntry _entry = new SessionOutboxEntry();
+        private BandPort _port;
 
         /// <summary>Opens the log on <paramref name="storage"/> (runs the recovery scan).</summary>
-        public SessionKeeper(IRecordStorage storage)
+        public SessionKeeper(IRecordStorage storage, object storageLock)
         {
+            _storageLock = storageLock;
             _log = new RecordLog(storage);
         }
 
-        /// <summary>The log, for the session recorder and the protocol's download.</summary>
+        /// <summary>The log.</summary>
         public RecordLog Log { get { return _log; } }
 
-        /// <summary>Events seen since boot (until the session recorder stores them).</summary>
-        public int EventsSeen { get; private set; }
+        /// <summary>The protocol's port (null before <see cref="Open"/>).</summary>
+        public BandPort Port { get { return _port; } }
 
-        /// <summary>Pain markers pressed since boot.</summary>
-        public int PainMarkers { get; private set; }
-
-        /// <summary>Result of the last start attempt (Full when every segment holds unacknowledged sessions).</summary>
-        public LogResult StartResult { get; private set; }
-
-        /// <summary>Ends a session left open by a crash or power cut and starts this boot's one.</summary>
-        public void Begin()
+        /// <summary>Creates the port: ends a session a power cut left open and lists the stored sessions.</summary>
+        public void Open(Band band, BandSettings settings, IBandPortHost host)
         {
-            if (!_log.IsFormatSupported)
+            lock (_storageLock)
             {
-                // A log written by a newer firmware: keep it for the host to read; record nothing.
-                StartResult = LogResult.UnsupportedFormat;
-                return;
+                _port = new BandPort(band, band.Sessions, _log, settings, host);
             }
-
-            if (_log.IsSessionOpen)
-            {
-                _log.EndSession();
-            }
-
-            StartResult = _log.StartSession();
         }
 
-        /// <summary>One event drained from the band.</summary>
-        public void OnEvent(ref BandEvent evt)
+        /// <summary>Moves up to <see cref="MaxEntriesPerMove"/> outbox entries into the log; returns how many.</summary>
+        public int MoveRecords(Band band, object bandLock)
         {
-            EventsSeen++;
+            int moved = 0;
+            SessionOutbox outbox = band.Sessions.Outbox;
+            while (moved < MaxEntriesPerMove)
+            {
+                lock (bandLock)
+                {
+                    if (!outbox.TryTake(_entry))
+                    {
+                        break;
+                    }
+                }
+
+                lock (_storageLock)
+                {
+                    _port.Writer.Write(_entry);
+                }
+
+                moved++;
+            }
+
+            return moved;
         }
 
-        /// <summary>The wearer pressed the button: pain started (device time <paramref name="timeUs"/>).</summary>
-        public void MarkPain(long timeUs)
+        /// <summary>Housekeeping, about once a second (lists a session waiting for room in the catalog).</summary>
+        public void Maintain()
         {
-            PainMarkers++;
+            lock (_storageLock)
+            {
+                _port.Maintain();
+            }
         }
 
         /// <summary>Makes everything appended so far durable.</summary>
         public void Commit()
         {
-            _log.Commit();
+            lock (_storageLock)
+            {
+                _log.Commit();
+            }
         }
 
-        /// <summary>Ends the open session (commits). Safe to call more than once.</summary>
-        public void End()
+        /// <summary>
+        /// Shutdown: moves what is waiting and commits. The open session stays open in the log; the next boot's
+        /// <see cref="BandPort"/> ends it (<see cref="SessionWriter.EndInterruptedSession"/>).
+        /// </summary>
+        public void Close(Band band, object bandLock)
         {
-            if (_log.IsSessionOpen)
+            if (_port != null)
             {
-                _log.EndSession();
+                while (MoveRecords(band, bandLock) == MaxEntriesPerMove)
+                {
+                }
             }
+
+            Commit();
         }
     }
 }
