@@ -15,12 +15,6 @@ namespace LumbarBand.Core.Storage
         /// <summary>The running value to start <see cref="Update"/> from.</summary>
         public const uint Initial = 0xFFFFFFFF;
 
-        /// <summary>Bits of the running value consumed per table lookup.</summary>
-        private const int NibbleBits = 4;
-
-        /// <summary>Selects the low nibble of the running value.</summary>
-        private const uint NibbleMask = 0xF;
-
         /// <summary>The CRC of each 4-bit value under the reflected polynomial 0x82F63B78 (64 bytes of RAM).</summary>
         private static readonly uint[] NibbleTable =
         {
@@ -31,15 +25,7 @@ namespace LumbarBand.Core.Storage
         /// <summary>Feeds bytes into a running value (start from <see cref="Initial"/>; finish with <see cref="Finish"/>).</summary>
         public static uint Update(uint running, byte[] buffer, int index, int count)
         {
-            int end = index + count;
-            for (int i = index; i < end; i++)
-            {
-                running ^= buffer[i];
-                running = (running >> NibbleBits) ^ NibbleTable[running & NibbleMask];
-                running = (running >> NibbleBits) ^ NibbleTable[running & NibbleMask];
-            }
-
-            return running;
+            return NibbleCrc.Update(NibbleTable, running, buffer, index, count);
         }
 
         /// <summary>The CRC of everything fed in so far.</summary>

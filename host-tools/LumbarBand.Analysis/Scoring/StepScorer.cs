@@ -44,7 +44,7 @@ public static class StepScorer
                 List<(double From, double To)> dontCare = DontCareZones(b);
                 double[] inBout = d.Where(t => t >= b.StartS - ToleranceS && t <= b.EndS + ToleranceS).ToArray();
                 double[] scored = inBout.Where(t => !dontCare.Any(z => z.From < t && t < z.To)).ToArray();
-                int matched = Match(timed, scored);
+                int matched = MatchCount(timed, scored);
                 tp += matched;
                 fn += timed.Length - matched;
                 fp += scored.Length - matched;
@@ -143,9 +143,14 @@ public static class StepScorer
         return zones;
     }
 
-    /// <summary>Greedy one-to-one matching: each reference contact in time order takes the nearest unused detection.</summary>
-    private static int Match(double[] reference, double[] detected)
+    /// <summary>
+    /// Greedy one-to-one matching within <see cref="ToleranceS"/>: each reference contact in time order takes the
+    /// nearest unused detection. Returns the number matched.
+    /// </summary>
+    public static int MatchCount(IReadOnlyList<double> reference, IReadOnlyList<double> detected)
     {
+        ArgumentNullException.ThrowIfNull(reference);
+        ArgumentNullException.ThrowIfNull(detected);
         double[] refs = reference.Order().ToArray();
         double[] dets = detected.Order().ToArray();
         var used = new bool[dets.Length];

@@ -1,3 +1,4 @@
+using LumbarBand.Analysis.Scoring;
 using LumbarBand.Analysis.Simulation;
 using Xunit.Abstractions;
 
@@ -11,7 +12,6 @@ namespace LumbarBand.Core.Tests.Gait;
 public sealed class SimulatedWalkStepsTests
 {
     /// <summary>A detected step matches a true initial contact within this, seconds (as the real-walk scoring).</summary>
-    private const double ToleranceS = 0.25;
 
     /// <summary>
     /// Steps this close to a walking segment's edge are not held against the neighbouring segment: the simulator's
@@ -38,7 +38,7 @@ public sealed class SimulatedWalkStepsTests
         double[] truth = walk.InitialContactsS;
         double[] steps = LowerBackWalks.DetectSteps(walk.Recording);
 
-        int matched = StepScoring.Match(truth, steps, ToleranceS);
+        int matched = StepScorer.MatchCount(truth, steps);
         double precision = (double)matched / steps.Length;
         double recall = (double)matched / truth.Length;
         double f1 = 2 * precision * recall / (precision + recall);
