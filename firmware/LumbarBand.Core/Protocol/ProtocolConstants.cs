@@ -87,9 +87,6 @@ namespace LumbarBand.Core.Protocol
         /// </summary>
         public const int PairingWindowMs = 60000;
 
-        /// <summary>How long the button must be held to open the pairing window, in ms.</summary>
-        public const int PairingLongPressMs = 3000;
-
         /// <summary>The BLE stack's deadline for answering a read or write request, in ms (nanoFramework on ESP32).</summary>
         public const int StackResponseDeadlineMs = 2000;
 
