@@ -10,6 +10,9 @@ public enum PostureTilt
 
     /// <summary>Lateral lean to the right: rotation about the anteroposterior axis, the up axis tilting right.</summary>
     LeanRight,
+
+    /// <summary>Lateral lean to the left: rotation about the anteroposterior axis, the up axis tilting left.</summary>
+    LeanLeft,
 }
 
 /// <summary>
@@ -86,9 +89,10 @@ public sealed class PostureOverlay
         }
 
         // Rotation of the sensor axes relative to upright, in the Reference axes: flexion turns the forward axis down
-        // (a negative rotation about the rightward y axis), a right lean turns the rightward axis down (positive about z).
+        // (a negative rotation about the rightward y axis), a right lean turns the rightward axis down (positive about
+        // z), a left lean turns it up.
         Vec3 axis = Tilt == PostureTilt.Flexion ? Vec3.Unit(1) : Vec3.Unit(2);
-        double sign = Tilt == PostureTilt.Flexion ? -1 : 1;
+        double sign = Tilt == PostureTilt.LeanRight ? 1 : -1;
         const double HalfStepS = 0.0005;
         for (int i = 0; i < n; i++)
         {

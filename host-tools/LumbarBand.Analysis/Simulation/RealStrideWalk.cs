@@ -10,6 +10,14 @@ namespace LumbarBand.Analysis.Simulation;
 /// only: each recording has its own sensor placement, so mixing them would read as sudden changes of posture. It lets
 /// the band be tested on minutes of real gait where the recordings hold seconds; label it as built, not recorded.
 /// </summary>
+/// <remarks>
+/// Only straight strides are used. A turning stride ends with the trunk rolled and pitched by up to 20° (pelvis and
+/// trunk reorient through a turn; on HA001_Test11_Trial1 the band's estimate and a full-rate floating-point filter
+/// agree on it), and the next stride, taken from elsewhere in the recording, starts upright: the join is a jump of
+/// attitude that no gyroscope saw, which any tilt filter then takes seconds to unlearn. With turning strides in,
+/// the walk turned by about 190° every 6 s and the band read ±15° swings of lateral bend that were artefacts of the
+/// joins, not of the wearer.
+/// </remarks>
 public static class RealStrideWalk
 {
     /// <summary>
@@ -20,6 +28,13 @@ public static class RealStrideWalk
 
     /// <summary>Largest relative departure of a stride's duration from the recording's median stride for it to count as steady.</summary>
     public const double SteadyStrideTolerance = 0.10;
+
+    /// <summary>
+    /// Largest change of heading over a stride for it to count as straight, degrees: 20°, a third of the 45° the
+    /// Mobilise-D turn definition starts at (El-Gohary et al. 2014; Pham et al. 2017), so that drift and the
+    /// pelvis's own rotation in a stride pass and every turn is left out.
+    /// </summary>
+    public const double MaxStrideTurnDeg = 20;
 
     /// <summary>The recording whose strides are used: the longest one with quiet standing at its start (41 s of bouts).</summary>
     public const string DefaultRecording = "HA001_Test11_Trial1";
@@ -34,8 +49,8 @@ public static class RealStrideWalk
         ImuRecording recording = ImuCsv.Read(Path.Combine(realWalksDirectory, recordingName + ".imu.csv"));
         ReferenceRecording reference = ReferenceRecording.Read(Path.Combine(realWalksDirectory, recordingName + ".reference.json"));
         // Steady strides: not the first or last of a bout (setting off and stopping, and in these daily-living
-        // recordings rising from or sitting down on a chair), and within 10% of the recording's median stride time
-        // (turning strides are slower and irregular). One recording only: each wearer wears the sensor differently.
+        // recordings rising from or sitting down on a chair), straight, and within 10% of the median of those strides'
+        // times. One recording only: each wearer wears the sensor differently.
         var strides = new List<(int From, int To)>();
         foreach (ReferenceBout bout in reference.Bouts)
         {
@@ -44,7 +59,12 @@ public static class RealStrideWalk
             {
                 if (!double.IsNaN(ics[k]) && !double.IsNaN(ics[k + 1]) && !double.IsNaN(ics[k + 2]))
                 {
-                    strides.Add((IndexAt(recording, ics[k]), IndexAt(recording, ics[k + 2])));
+                    int from = IndexAt(recording, ics[k]);
+                    int to = IndexAt(recording, ics[k + 2]);
+                    if (Math.Abs(HeadingChangeDeg(recording, from, to)) <= MaxStrideTurnDeg)
+                    {
+                        strides.Add((from, to));
+                    }
                 }
             }
         }
@@ -75,6 +95,42 @@ public static class RealStrideWalk
 
         double[] time = Enumerable.Range(0, columns[0].Count).Select(i => i * period).ToArray();
         return new ImuRecording(time, columns[0].ToArray(), columns[1].ToArray(), columns[2].ToArray(), columns[3].ToArray(), columns[4].ToArray(), columns[5].ToArray());
+    }
+
+    /// <summary>
+    /// Heading change over samples [from, to) of an evenly sampled recording, degrees: the gyroscope's rate about the
+    /// stride's mean specific force (over a whole stride the trunk's accelerations average out and it points up),
+    /// integrated.
+    /// </summary>
+    public static double HeadingChangeDeg(ImuRecording recording, int from, int to)
+    {
+        ArgumentNullException.ThrowIfNull(recording);
+        if (to - from < 2)
+        {
+            return 0;
+        }
+
+        double ux = 0, uy = 0, uz = 0;
+        for (int i = from; i < to; i++)
+        {
+            ux += recording.AccG[0][i];
+            uy += recording.AccG[1][i];
+            uz += recording.AccG[2][i];
+        }
+
+        double norm = Math.Sqrt((ux * ux) + (uy * uy) + (uz * uz));
+        if (norm == 0)
+        {
+            return 0;
+        }
+
+        double sumRate = 0;
+        for (int i = from; i < to; i++)
+        {
+            sumRate += ((recording.GyrDps[0][i] * ux) + (recording.GyrDps[1][i] * uy) + (recording.GyrDps[2][i] * uz)) / norm;
+        }
+
+        return sumRate * (recording.TimeS[1] - recording.TimeS[0]);
     }
 
     private static int IndexAt(ImuRecording recording, double t)

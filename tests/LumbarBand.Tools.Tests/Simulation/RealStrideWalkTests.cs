@@ -53,4 +53,49 @@ public sealed class RealStrideWalkTests
         Assert.True(Sd(0, 250) < 0.01, "standing part should be quiet");
         Assert.True(Sd(1000, 4000) > 0.08, "walking part should show gait accelerations");
     }
+
+    [Fact]
+    public void HeadingChangeIsTheRateAboutGravityIntegrated()
+    {
+        // Upright, then tilted 20° forward, turning left at 60 °/s about the vertical for 1.5 s: 90° either way.
+        foreach (double tiltDeg in new[] { 0.0, 20.0 })
+        {
+            double tilt = tiltDeg * Math.PI / 180;
+            int n = 151;
+            double[] t = Enumerable.Range(0, n).Select(i => i / 100.0).ToArray();
+            // Sensor axes x up, y right, z forward, pitched forward: gravity's reaction and the vertical rate both
+            // have a part along -z.
+            double[] ax = Enumerable.Repeat(Math.Cos(tilt), n).ToArray();
+            double[] az = Enumerable.Repeat(-Math.Sin(tilt), n).ToArray();
+            double[] gx = Enumerable.Repeat(60 * Math.Cos(tilt), n).ToArray();
+            double[] gz = Enumerable.Repeat(-60 * Math.Sin(tilt), n).ToArray();
+            var turning = new ImuRecording(t, ax, new double[n], az, gx, new double[n], gz);
+            Assert.Equal(90, RealStrideWalk.HeadingChangeDeg(turning, 0, 150), 6);
+        }
+    }
+
+    [Fact]
+    public void TheWalkIsBuiltFromStraightStridesOnly()
+    {
+        string dir = RealWalksFolder.Require();
+        ImuRecording source = ImuCsv.Read(Path.Combine(dir, RealStrideWalk.DefaultRecording + ".imu.csv"));
+        ImuRecording walk = RealStrideWalk.Build(dir, walkingS: 30);
+
+        // Every second of the built walk turns by less than a straight stride may: the turning strides are out.
+        int second = (int)Math.Round(1 / (walk.TimeS[1] - walk.TimeS[0]));
+        int start = (int)(RealStrideWalk.StandingS * second);
+        for (int from = start; from + second <= walk.Count; from += second)
+        {
+            Assert.InRange(RealStrideWalk.HeadingChangeDeg(walk, from, from + second), -RealStrideWalk.MaxStrideTurnDeg, RealStrideWalk.MaxStrideTurnDeg);
+        }
+
+        // The recording itself turns: the selection is what keeps them out.
+        double largest = 0;
+        for (int from = 0; from + second <= source.Count; from += second / 2)
+        {
+            largest = Math.Max(largest, Math.Abs(RealStrideWalk.HeadingChangeDeg(source, from, from + second)));
+        }
+
+        Assert.True(largest > 60, $"the source recording should hold turns: largest heading change in a second {largest:F0}°");
+    }
 }
