@@ -35,6 +35,7 @@ namespace LumbarBand.Core
         private readonly NeutralPosture _neutral = new NeutralPosture();
         private readonly BodyFrame _frame = new BodyFrame();
         private readonly ProgressionDirectionEstimator _direction = new ProgressionDirectionEstimator();
+        private readonly TurnDetector _turns = new TurnDetector();
         private readonly StepDetector _steps = new StepDetector();
         private readonly WalkingBoutTracker _bouts;
         private readonly TiltEstimator _tilt = new TiltEstimator();
@@ -95,6 +96,9 @@ namespace LumbarBand.Core
 
         /// <summary>The direction-of-progression estimate that gives <see cref="Frame"/> its forward axis.</summary>
         public ProgressionDirectionEstimator Direction { get { return _direction; } }
+
+        /// <summary>Turn detection: yaw rate about gravity.</summary>
+        public TurnDetector Turns { get { return _turns; } }
 
         /// <summary>Candidate steps (before the walking decision).</summary>
         public StepDetector Steps { get { return _steps; } }
@@ -196,17 +200,19 @@ namespace LumbarBand.Core
             }
 
             PostureMeter posture = _posture;
-            _cues.OnSample(timeUs, posture.Flexion, posture.LateralBend, posture.Valid, _bouts.Walking);
+            _cues.OnSample(timeUs, posture.Flexion, posture.LateralBend, posture.Valid, _bouts.Walking, _turns.Turning);
             if (_pipeline.Count != 0)
             {
                 ForwardEvents();
             }
         }
 
-        /// <summary>Every fourth sample: the tilt filter, then sway accumulation and, five times a second, posture.</summary>
+        /// <summary>Every fourth sample: the tilt filter and turn detection, then sway accumulation and, five times a second, posture.</summary>
         private void OnTiltSample(int ax, int ay, int az, GyroBiasTracker gyroBias)
         {
-            _tilt.Update(ax, ay, az, gyroBias.CorrectedX, gyroBias.CorrectedY, gyroBias.CorrectedZ);
+            _tilt.Update(ax, ay, az, gyroBias.RateX, gyroBias.RateY, gyroBias.RateZ);
+            GravityTracker gravity = _gravity;
+            _turns.Update(gyroBias.RateX, gyroBias.RateY, gyroBias.RateZ, gravity.UpX, gravity.UpY, gravity.UpZ);
             _sway.Accumulate(_bouts.Walking);
             PostureMeter posture = _posture;
             int outputs = posture.Outputs;

@@ -161,6 +161,17 @@ namespace LumbarBand.Core.Cueing
         /// </summary>
         public void OnSample(long timeUs, int flexionCentidegrees, int lateralBendCentidegrees, bool postureValid, bool walking)
         {
+            OnSample(timeUs, flexionCentidegrees, lateralBendCentidegrees, postureValid, walking, false);
+        }
+
+        /// <summary>
+        /// As <see cref="OnSample(long, int, int, bool, bool)"/>, also told whether the wearer is turning
+        /// (<see cref="Sensing.TurnDetector"/>): while turning, the posture rules hold their state. Across a turn the
+        /// trunk rolls and pitches by up to 20° for a second or two (measured on the real walks), which is the turn,
+        /// not a posture: it must neither start a tilt's dwell nor clear a lean the wearer holds through the turn.
+        /// </summary>
+        public void OnSample(long timeUs, int flexionCentidegrees, int lateralBendCentidegrees, bool postureValid, bool walking, bool turning)
+        {
             _player.Tick(timeUs);
             if (timeUs < _nextEvaluationUs)
             {
@@ -168,7 +179,7 @@ namespace LumbarBand.Core.Cueing
             }
 
             _nextEvaluationUs = timeUs + EvaluationPeriodUs;
-            Evaluate(timeUs, flexionCentidegrees, lateralBendCentidegrees, postureValid, walking);
+            Evaluate(timeUs, flexionCentidegrees, lateralBendCentidegrees, postureValid, walking, turning);
         }
 
         /// <summary>
@@ -240,7 +251,7 @@ namespace LumbarBand.Core.Cueing
             return total;
         }
 
-        private void Evaluate(long timeUs, int flexion, int lateralBend, bool postureValid, bool walking)
+        private void Evaluate(long timeUs, int flexion, int lateralBend, bool postureValid, bool walking, bool turning)
         {
             if (walking && !_walking)
             {
@@ -261,6 +272,32 @@ namespace LumbarBand.Core.Cueing
             // Walking-only: judged once walking has settled (getting up and setting off is not a posture to cue).
             bool settled = walking && timeUs - _walkingSinceUs >= _settleUs;
             bool judge = postureValid && (!_walkingOnly || settled);
+            // In a turn the tilt rules and the walking posture hold (see OnSample).
+            if (judge && turning)
+            {
+                HoldTilt(timeUs);
+            }
+            else
+            {
+                EvaluateTilt(timeUs, flexion, lateralBend, judge, walking, settled);
+            }
+
+            // Sway is judged per stride; it cannot outlast walking, nor its rule being switched off.
+            if ((_walking && !walking) || (!_swayOn && _sway.IsExcessive))
+            {
+                Apply(CueRule.Sway, _sway.EndEpisode(), timeUs, _sway.OnsetUs);
+            }
+
+            _walking = walking;
+            if (_excessiveRules != 0)
+            {
+                TryCue(timeUs);
+            }
+        }
+
+        /// <summary>The posture rules: walking posture judged against the walk's own, learnt first; then flexion and lean.</summary>
+        private void EvaluateTilt(long timeUs, int flexion, int lateralBend, bool judge, bool walking, bool settled)
+        {
             if (judge && walking)
             {
                 // Walking posture is judged against the wearer's own, learnt over the walk's first settled seconds.
@@ -280,6 +317,7 @@ namespace LumbarBand.Core.Cueing
                     lateralBend -= baseline.LateralBend;
                 }
             }
+
             ConditionChange change = judge && _flexionOn ? _flexion.Update(timeUs, flexion) : _flexion.Reset();
             if (change != ConditionChange.None)
             {
@@ -292,17 +330,19 @@ namespace LumbarBand.Core.Cueing
             {
                 Apply(CueRule.LateralLean, change, timeUs, _lateral.OnsetUs);
             }
+        }
 
-            // Sway is judged per stride; it cannot outlast walking, nor its rule being switched off.
-            if ((_walking && !walking) || (!_swayOn && _sway.IsExcessive))
+        /// <summary>The posture rules while turning: excursions under way keep their clocks, nothing starts or clears.</summary>
+        private void HoldTilt(long timeUs)
+        {
+            if (_flexionOn)
             {
-                Apply(CueRule.Sway, _sway.EndEpisode(), timeUs, _sway.OnsetUs);
+                Apply(CueRule.Flexion, _flexion.Hold(timeUs), timeUs, _flexion.OnsetUs);
             }
 
-            _walking = walking;
-            if (_excessiveRules != 0)
+            if (_lateralOn)
             {
-                TryCue(timeUs);
+                Apply(CueRule.LateralLean, _lateral.Hold(timeUs), timeUs, _lateral.OnsetUs);
             }
         }
 

@@ -75,6 +75,21 @@ namespace LumbarBand.Core.Cueing
             return ConditionChange.None;
         }
 
+        /// <summary>
+        /// Passes time without a tilt to judge (the wearer turns, and the angles are the turn's): an excursion neither
+        /// starts nor clears, but one already under way keeps its clock and becomes sustained when its dwell is met.
+        /// </summary>
+        public ConditionChange Hold(long timeUs)
+        {
+            if (_beyond && !_excessive && timeUs - _onsetUs >= _dwellUs)
+            {
+                _excessive = true;
+                return ConditionChange.Started;
+            }
+
+            return ConditionChange.None;
+        }
+
         /// <summary>Stops judging (rule off, not walking, posture unknown): forgets the excursion, ending any excess.</summary>
         public ConditionChange Reset()
         {

@@ -93,6 +93,38 @@ public sealed class CueEngineScenarioTests
     }
 
     [Fact]
+    public void ATurnsRollNeitherStartsALeanNorCuesIt()
+    {
+        // Six seconds of turning reading 20° of lean (beyond the 5 s dwell): a turn, not a posture.
+        var w = new SyntheticWalker().Walk(WarmUpS);
+        for (int i = 0; i < 5; i++)
+        {
+            w.Turn(6, lateralDeg: 20).Walk(10);
+        }
+
+        Assert.Empty(w.Cues);
+    }
+
+    [Fact]
+    public void ALeanHeldThroughATurnKeepsItsDwell()
+    {
+        // 15° held; two seconds into it a turn reads 0° for two seconds. The dwell runs on through the turn.
+        var w = new SyntheticWalker().Walk(WarmUpS);
+        double onsetS = w.TimeS;
+        w.Walk(2, lateralDeg: 15).Turn(2, lateralDeg: 0).Walk(16, lateralDeg: 15).Walk(30);
+
+        BandEvent cue = Assert.Single(w.Cues);
+        Assert.InRange(CueS(cue) - onsetS, DwellS, DwellS + 0.5);
+        Assert.Equal(CueRule.LateralLean, CueEventValue.Rule(cue.Value));
+
+        // The same dip outside a turn is the wearer straightening up: the dwell restarts after it.
+        var straight = new SyntheticWalker().Walk(WarmUpS);
+        onsetS = straight.TimeS;
+        straight.Walk(2, lateralDeg: 15).Walk(2, lateralDeg: 0).Walk(16, lateralDeg: 15).Walk(30);
+        Assert.InRange(CueS(Assert.Single(straight.Cues)) - onsetS, 4 + DwellS, 4 + DwellS + 0.5);
+    }
+
+    [Fact]
     public void SwayAtTwiceTheBaselineCuesWithinTheStrideWindow()
     {
         var w = new SyntheticWalker().Walk(180);

@@ -55,11 +55,15 @@ public sealed class SyntheticWalker
 
     /// <summary>Walks for <paramref name="seconds"/> holding a posture (degrees) at a sway scale.</summary>
     public SyntheticWalker Walk(double seconds, double flexionDeg = 4, double lateralDeg = 0, double swayScale = 1, bool postureValid = true)
-        => Run(seconds, flexionDeg, lateralDeg, swayScale, walking: true, postureValid);
+        => Run(seconds, flexionDeg, lateralDeg, swayScale, walking: true, postureValid, turning: false);
+
+    /// <summary>Turns while walking for <paramref name="seconds"/>, the posture reading as given meanwhile.</summary>
+    public SyntheticWalker Turn(double seconds, double flexionDeg = 4, double lateralDeg = 0)
+        => Run(seconds, flexionDeg, lateralDeg, 1, walking: true, postureValid: true, turning: true);
 
     /// <summary>Stands (not walking) for <paramref name="seconds"/> holding a posture.</summary>
     public SyntheticWalker Stand(double seconds, double flexionDeg = 0, double lateralDeg = 0, bool postureValid = true)
-        => Run(seconds, flexionDeg, lateralDeg, 1, walking: false, postureValid);
+        => Run(seconds, flexionDeg, lateralDeg, 1, walking: false, postureValid, turning: false);
 
     /// <summary>Presses the button now.</summary>
     public SyntheticWalker PressButton()
@@ -70,7 +74,7 @@ public sealed class SyntheticWalker
         return this;
     }
 
-    private SyntheticWalker Run(double seconds, double flexionDeg, double lateralDeg, double swayScale, bool walking, bool postureValid)
+    private SyntheticWalker Run(double seconds, double flexionDeg, double lateralDeg, double swayScale, bool walking, bool postureValid, bool turning)
     {
         if (walking && !_walking)
         {
@@ -91,7 +95,7 @@ public sealed class SyntheticWalker
             }
 
             Motor.NowUs = TimeUs;
-            Engine.OnSample(TimeUs, Centi(flexion), Centi(lateral), postureValid, walking);
+            Engine.OnSample(TimeUs, Centi(flexion), Centi(lateral), postureValid, walking, turning);
             if (walking && TimeUs >= _nextStrideUs)
             {
                 Engine.OnStride(
