@@ -8,7 +8,9 @@ namespace LumbarBand.Analysis.Scoring;
 /// <summary>One recording of a validation run: its reference and what the band found.</summary>
 /// <param name="Reference">The reference record.</param>
 /// <param name="Analysis">The band's analysis of the recording.</param>
-public sealed record ValidatedRecording(ReferenceRecording Reference, AnalysisResult Analysis);
+/// <param name="FalseStepRuns">The band's steps away from every reference bout, run by run.</param>
+/// <param name="ReferenceRisesCm">Pelvis rise of each step of the reference's own walking, cm.</param>
+public sealed record ValidatedRecording(ReferenceRecording Reference, AnalysisResult Analysis, IReadOnlyList<FalseStepRun> FalseStepRuns, IReadOnlyList<double> ReferenceRisesCm);
 
 /// <summary>
 /// Runs the band over every <c>*.imu.csv</c> in a folder of real walks and scores its steps against the
@@ -71,7 +73,14 @@ public sealed class WalkValidation
                 throw new RecordingFormatException(csv, $"has no reference beside it ({Path.GetFileName(referencePath)})");
             }
 
-            recordings.Add(new ValidatedRecording(ReferenceRecording.Read(referencePath), RecordingAnalyzer.Analyze(ImuCsv.Read(csv), csv)));
+            ReferenceRecording reference = ReferenceRecording.Read(referencePath);
+            ImuRecording recording = ImuCsv.Read(csv);
+            AnalysisResult analysis = RecordingAnalyzer.Analyze(recording, csv);
+            recordings.Add(new ValidatedRecording(
+                reference,
+                analysis,
+                FalseStepRun.Find(reference, recording, analysis.StepsS),
+                FalseStepRun.ReferenceRisesCm(reference, recording)));
         }
 
         return new WalkValidation(directory, recordings);
@@ -105,8 +114,43 @@ public sealed class WalkValidation
             sb.AppendLine(ci, $"  {r.Reference.Name,-22} F1 {s.F1:0.000}  steps {s.ReferenceSteps,3}/{s.DetectedStepsInBouts,-3}  cadence MAE {s.CadenceMaeSpm,5:0.00}  false steps {s.FalseStepsOutsideBouts}  cues {r.Analysis.Cues.Count}");
         }
 
+        AppendFalseStepRuns(sb);
+
         return sb.ToString();
     }
+
+    /// <summary>
+    /// Each run of false steps beside the reference's own walking, by cadence and pelvis rise per step (walking lifts
+    /// the pelvis by centimetres, shuffling and weight shifts by millimetres): what a reader needs to tell a false
+    /// detection from walking the reference left out.
+    /// </summary>
+    private void AppendFalseStepRuns(StringBuilder sb)
+    {
+        var ci = CultureInfo.InvariantCulture;
+        FalseStepRun[] runs = Recordings.SelectMany(r => r.FalseStepRuns).ToArray();
+        if (runs.Length == 0)
+        {
+            return;
+        }
+
+        double[] rises = Recordings.SelectMany(r => r.ReferenceRisesCm).Order().ToArray();
+        sb.AppendLine();
+        sb.AppendLine(ci, $"False steps run by run (more than {StepScorer.OutsideMarginS:0} s from every reference bout), beside the reference's walking:");
+        sb.AppendLine("  recording               from–to (s)        steps  cadence  pelvis rise per step (median)");
+        foreach (FalseStepRun run in runs)
+        {
+            string cadence = double.IsNaN(run.CadenceSpm) ? "    –" : run.CadenceSpm.ToString("0", ci).PadLeft(5);
+            string rise = double.IsNaN(run.MedianRiseCm) ? "–" : run.MedianRiseCm.ToString("0.0", ci) + " cm";
+            sb.AppendLine(ci, $"  {run.Recording,-22}  {run.StartS,7:0.00}–{run.EndS,-7:0.00}  {run.Steps,8}  {cadence}    {rise}");
+        }
+
+        if (rises.Length > 0)
+        {
+            sb.AppendLine(ci, $"  reference walking: {rises.Length} steps, pelvis rise median {FalseStepRun.Median(rises):0.0} cm, middle half {Quantile(rises, 0.25):0.0}–{Quantile(rises, 0.75):0.0} cm");
+        }
+    }
+
+    private static double Quantile(double[] sorted, double q) => sorted[(int)Math.Round(q * (sorted.Length - 1))];
 
     private static string Row(string name, StepScore s)
     {
