@@ -7,7 +7,8 @@ namespace LumbarBand.Core.Cueing
     /// </summary>
     /// <remarks>
     /// <para>Inputs are plain integers from the other stages: per sample, trunk flexion and lateral bend relative to
-    /// neutral (centidegrees, with a valid flag) and whether the wearer walks; per stride, the sway ranges. Rules:
+    /// neutral (centidegrees, with a valid flag), whether the wearer walks and whether they turn (the posture rules
+    /// hold through a turn, whose roll and pitch are not a posture); per stride, the sway ranges. Rules:
     /// <see cref="CueRule.Flexion"/> and <see cref="CueRule.LateralLean"/> (<see cref="SustainedTiltRule"/>, judged
     /// at 5 Hz, by default only once walking has lasted <see cref="SettingId.PostureSettleMs"/>) and
     /// <see cref="CueRule.Sway"/> (<see cref="SwayRule"/>, per stride). A rule whose condition becomes sustained is due a cue; <see cref="CueRateLimiter"/> lets it
