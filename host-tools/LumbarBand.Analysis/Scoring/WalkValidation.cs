@@ -2,6 +2,7 @@ using System.Globalization;
 using System.Text;
 using LumbarBand.Analysis.Analyzing;
 using LumbarBand.Analysis.Recordings;
+using LumbarBand.Analysis.Simulation;
 
 namespace LumbarBand.Analysis.Scoring;
 
@@ -18,10 +19,11 @@ public sealed record ValidatedRecording(ReferenceRecording Reference, AnalysisRe
 /// </summary>
 public sealed class WalkValidation
 {
-    private WalkValidation(string directory, IReadOnlyList<ValidatedRecording> recordings)
+    private WalkValidation(string directory, IReadOnlyList<ValidatedRecording> recordings, RealStrideCueCheck? realStrideCues)
     {
         Directory = directory;
         Recordings = recordings;
+        RealStrideCues = realStrideCues;
         var references = recordings.Select(r => r.Reference).ToArray();
         Band = StepScorer.Score(references, recordings.ToDictionary(r => r.Reference.Name, r => r.Analysis.StepsS.ToArray()), insideBoutsOnly: false);
         var peers = new SortedDictionary<string, StepScore>(StringComparer.Ordinal);
@@ -39,6 +41,9 @@ public sealed class WalkValidation
 
     /// <summary>Each recording with its analysis.</summary>
     public IReadOnlyList<ValidatedRecording> Recordings { get; }
+
+    /// <summary>Cueing on the long walk built from real strides; null when the folder lacks its recording.</summary>
+    public RealStrideCueCheck? RealStrideCues { get; }
 
     /// <summary>The band's pooled score, from the continuous stream.</summary>
     public StepScore Band { get; }
@@ -83,7 +88,8 @@ public sealed class WalkValidation
                 FalseStepRun.ReferenceRisesCm(reference, recording)));
         }
 
-        return new WalkValidation(directory, recordings);
+        bool hasStrideSource = recordings.Any(r => r.Reference.Name == RealStrideWalk.DefaultRecording);
+        return new WalkValidation(directory, recordings, hasStrideSource ? RealStrideCueCheck.Run(directory) : null);
     }
 
     /// <summary>The side-by-side table, then the band's result per recording.</summary>
@@ -115,6 +121,11 @@ public sealed class WalkValidation
         }
 
         AppendFalseStepRuns(sb);
+        if (RealStrideCues is not null)
+        {
+            sb.AppendLine();
+            sb.Append(RealStrideCues.ToText());
+        }
 
         return sb.ToString();
     }

@@ -6,39 +6,34 @@ using LumbarBand.Analysis.Simulation;
 namespace LumbarBand.Core.Tests.Cueing;
 
 /// <summary>
-/// Issue 4's real-gait check: three minutes built from one real wearer's steady straight strides
-/// (<see cref="RealStrideWalk"/>), with and without a posture held for 25 s (<see cref="PostureOverlay"/>: a 30° flexion,
-/// a 15° lean either way), through the whole band as <c>analyze</c> runs it, default settings. The first cue must come
-/// within 10 s of the onset, from the rule of the posture held, and none before.
+/// Issue 4's real-gait check (<see cref="RealStrideCueCheck"/>, which <c>validate</c> prints): three minutes built from
+/// one real wearer's steady straight strides, plain and with a posture held for 25 s, through the whole band with
+/// default settings. The first cue must come within 10 s of the onset, from the rule of the posture held, and none before.
 /// </summary>
 public sealed class RealStrideCueTests
 {
-    private const double OnsetS = 120;
-    private const double HoldS = 25;
-    private const double FirstCueWithinS = 10;
-
-    private static readonly Lazy<ImuRecording> LongWalk = new(() => RealStrideWalk.Build(RealWalksFolder.Require(), walkingS: 180));
+    private static readonly Lazy<RealStrideCueCheck> Check = new(() => RealStrideCueCheck.Run(RealWalksFolder.Require()));
 
     [Theory]
-    [InlineData(PostureTilt.Flexion, 30, "flexion")]
-    [InlineData(PostureTilt.LeanRight, 15, "lateral_lean")]
-    [InlineData(PostureTilt.LeanLeft, 15, "lateral_lean")]
-    public void HeldPostureOnRealStridesIsCuedWithinTenSecondsAndNotBefore(PostureTilt tilt, double angleDeg, string rule)
+    [InlineData(PostureTilt.Flexion)]
+    [InlineData(PostureTilt.LeanRight)]
+    [InlineData(PostureTilt.LeanLeft)]
+    public void HeldPostureOnRealStridesIsCuedWithinTenSecondsAndNotBefore(PostureTilt tilt)
     {
-        ImuRecording walk = new PostureOverlay(tilt, angleDeg, OnsetS, HoldS).Apply(LongWalk.Value);
-        AnalysisResult result = RecordingAnalyzer.Analyze(walk, $"real strides + {angleDeg}° {tilt}");
+        HeldPostureResponse held = Check.Value.Held.Single(h => h.Tilt == tilt);
+        string rule = RealStrideCueCheck.Postures.Single(p => p.Tilt == tilt).Rule;
 
-        Assert.True(result.StepsS.Count > 250, $"the built walk should be walked: {result.StepsS.Count} steps");
-        Assert.DoesNotContain(result.Cues, c => c.TimeS < OnsetS);
-        Assert.NotEmpty(result.Cues);
-        Assert.InRange(result.Cues[0].TimeS, OnsetS, OnsetS + FirstCueWithinS);
-        Assert.Equal(rule, result.Cues[0].Rule);
+        Assert.True(held.Result.StepsS.Count > 250, $"the built walk should be walked: {held.Result.StepsS.Count} steps");
+        Assert.Equal(0, held.CuesBeforeOnset);
+        Assert.NotNull(held.FirstCueAfterOnsetS);
+        Assert.InRange(held.FirstCueAfterOnsetS.Value, 0, RealStrideCueCheck.FirstCueWithinS);
+        Assert.Equal(rule, held.FirstRule);
     }
 
     [Fact]
     public void ThreeMinutesOfRealStridesGetNoCue()
     {
-        AnalysisResult result = RecordingAnalyzer.Analyze(LongWalk.Value, "real strides");
+        AnalysisResult result = Check.Value.Plain;
         Assert.Single(result.Bouts);
         Assert.Empty(result.Cues);
     }

@@ -1,0 +1,91 @@
+using System.Globalization;
+using System.Text;
+using LumbarBand.Analysis.Analyzing;
+using LumbarBand.Analysis.Recordings;
+using LumbarBand.Analysis.Simulation;
+
+namespace LumbarBand.Analysis.Scoring;
+
+/// <summary>One held posture on the real-stride walk and the band's response.</summary>
+/// <param name="Tilt">The posture added.</param>
+/// <param name="AngleDeg">Its angle, degrees.</param>
+/// <param name="Result">The band's analysis of the walk with it.</param>
+public sealed record HeldPostureResponse(PostureTilt Tilt, double AngleDeg, AnalysisResult Result)
+{
+    /// <summary>Seconds from the onset to the first cue at or after it; null without one.</summary>
+    public double? FirstCueAfterOnsetS => Result.Cues.FirstOrDefault(c => c.TimeS >= RealStrideCueCheck.OnsetS) is CueRecord c ? c.TimeS - RealStrideCueCheck.OnsetS : null;
+
+    /// <summary>Cues before the onset (there should be none).</summary>
+    public int CuesBeforeOnset => Result.Cues.Count(c => c.TimeS < RealStrideCueCheck.OnsetS);
+
+    /// <summary>The rule of the first cue at or after the onset; null without one.</summary>
+    public string? FirstRule => Result.Cues.FirstOrDefault(c => c.TimeS >= RealStrideCueCheck.OnsetS)?.Rule;
+}
+
+/// <summary>
+/// Issue 4's real-gait check: three minutes built from one wearer's steady straight strides (<see cref="RealStrideWalk"/>),
+/// plain and with a posture held for 25 s two minutes in (<see cref="PostureOverlay"/>: a 30° flexion, a 15° lean
+/// either way), through the whole band with default settings. The goal: the first cue within 10 s of the onset, from
+/// the rule of the posture held, and none before; none at all on the plain walk.
+/// </summary>
+public sealed class RealStrideCueCheck
+{
+    /// <summary>Start of the held posture's ramp, seconds into the walk.</summary>
+    public const double OnsetS = 120;
+
+    /// <summary>Time the posture is held at full angle, seconds.</summary>
+    public const double HoldS = 25;
+
+    /// <summary>The goal for the first cue, seconds after the onset.</summary>
+    public const double FirstCueWithinS = 10;
+
+    /// <summary>Walking built, seconds (after the standing start).</summary>
+    public const double WalkingS = 180;
+
+    /// <summary>The postures checked: (tilt, degrees, rule that should cue).</summary>
+    public static readonly IReadOnlyList<(PostureTilt Tilt, double AngleDeg, string Rule)> Postures =
+    [
+        (PostureTilt.Flexion, 30, "flexion"),
+        (PostureTilt.LeanRight, 15, "lateral_lean"),
+        (PostureTilt.LeanLeft, 15, "lateral_lean"),
+    ];
+
+    private RealStrideCueCheck(AnalysisResult plain, IReadOnlyList<HeldPostureResponse> held)
+    {
+        Plain = plain;
+        Held = held;
+    }
+
+    /// <summary>The band on the plain built walk.</summary>
+    public AnalysisResult Plain { get; }
+
+    /// <summary>The band on the walk with each of <see cref="Postures"/>.</summary>
+    public IReadOnlyList<HeldPostureResponse> Held { get; }
+
+    /// <summary>Builds the walk from the recordings in <paramref name="realWalksDirectory"/> and runs the band on each variant.</summary>
+    public static RealStrideCueCheck Run(string realWalksDirectory)
+    {
+        ImuRecording walk = RealStrideWalk.Build(realWalksDirectory, WalkingS);
+        AnalysisResult plain = RecordingAnalyzer.Analyze(walk, "real strides (built, not recorded)");
+        var held = Postures
+            .Select(p => new HeldPostureResponse(p.Tilt, p.AngleDeg, RecordingAnalyzer.Analyze(new PostureOverlay(p.Tilt, p.AngleDeg, OnsetS, HoldS).Apply(walk), $"real strides + {p.AngleDeg}° {p.Tilt}")))
+            .ToArray();
+        return new RealStrideCueCheck(plain, held);
+    }
+
+    /// <summary>A line per variant, for <c>validate</c>.</summary>
+    public string ToText()
+    {
+        var ci = CultureInfo.InvariantCulture;
+        var sb = new StringBuilder();
+        sb.AppendLine(ci, $"Real-stride long walk ({WalkingS / 60:0} min built from {RealStrideWalk.DefaultRecording}'s straight strides; posture held {HoldS:0} s from {OnsetS:0} s; goal: first cue within {FirstCueWithinS:0} s, none before):");
+        sb.AppendLine(ci, $"  plain walk           cues {Plain.Cues.Count}");
+        foreach (HeldPostureResponse h in Held)
+        {
+            string first = h.FirstCueAfterOnsetS is double s ? string.Create(ci, $"first cue +{s:0.0} s ({h.FirstRule})") : "no cue";
+            sb.AppendLine(ci, $"  {h.AngleDeg,2:0}° {h.Tilt,-10}       {first}, cues before onset {h.CuesBeforeOnset}");
+        }
+
+        return sb.ToString();
+    }
+}
