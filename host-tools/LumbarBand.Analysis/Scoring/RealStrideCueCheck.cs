@@ -50,11 +50,15 @@ public sealed class RealStrideCueCheck
         (PostureTilt.LeanLeft, 15, "lateral_lean"),
     ];
 
-    private RealStrideCueCheck(AnalysisResult plain, IReadOnlyList<HeldPostureResponse> held)
+    private RealStrideCueCheck(string source, AnalysisResult plain, IReadOnlyList<HeldPostureResponse> held)
     {
+        Source = source;
         Plain = plain;
         Held = held;
     }
+
+    /// <summary>The recording whose strides the walk is built from.</summary>
+    public string Source { get; }
 
     /// <summary>The band on the plain built walk.</summary>
     public AnalysisResult Plain { get; }
@@ -62,30 +66,54 @@ public sealed class RealStrideCueCheck
     /// <summary>The band on the walk with each of <see cref="Postures"/>.</summary>
     public IReadOnlyList<HeldPostureResponse> Held { get; }
 
-    /// <summary>Builds the walk from the recordings in <paramref name="realWalksDirectory"/> and runs the band on each variant.</summary>
-    public static RealStrideCueCheck Run(string realWalksDirectory)
+    /// <summary>
+    /// Builds the walk from the strides of <paramref name="source"/> (by default <see cref="RealStrideWalk.DefaultRecording"/>,
+    /// the recording with the most straight strides) in <paramref name="realWalksDirectory"/> and runs the band on each
+    /// variant. Throws <see cref="InvalidDataException"/> when that recording cannot make such a walk.
+    /// </summary>
+    public static RealStrideCueCheck Run(string realWalksDirectory, string source = RealStrideWalk.DefaultRecording)
     {
-        ImuRecording walk = RealStrideWalk.Build(realWalksDirectory, WalkingS);
-        AnalysisResult plain = RecordingAnalyzer.Analyze(walk, "real strides (built, not recorded)");
+        ImuRecording walk = RealStrideWalk.Build(realWalksDirectory, source, WalkingS);
+        AnalysisResult plain = RecordingAnalyzer.Analyze(walk, $"{source} strides (built, not recorded)");
         var held = Postures
-            .Select(p => new HeldPostureResponse(p.Tilt, p.AngleDeg, RecordingAnalyzer.Analyze(new PostureOverlay(p.Tilt, p.AngleDeg, OnsetS, HoldS).Apply(walk), $"real strides + {p.AngleDeg}° {p.Tilt}")))
+            .Select(p => new HeldPostureResponse(p.Tilt, p.AngleDeg, RecordingAnalyzer.Analyze(new PostureOverlay(p.Tilt, p.AngleDeg, OnsetS, HoldS).Apply(walk), $"{source} strides + {p.AngleDeg}° {p.Tilt}")))
             .ToArray();
-        return new RealStrideCueCheck(plain, held);
+        return new RealStrideCueCheck(source, plain, held);
     }
 
-    /// <summary>A line per variant, for <c>validate</c>.</summary>
-    public string ToText()
+    /// <summary>The heading of the table <see cref="ToRow"/> fills.</summary>
+    public static string TableHeading()
     {
         var ci = CultureInfo.InvariantCulture;
         var sb = new StringBuilder();
-        sb.AppendLine(ci, $"Real-stride long walk ({WalkingS / 60:0} min built from {RealStrideWalk.DefaultRecording}'s straight strides; posture held {HoldS:0} s from {OnsetS:0} s; goal: first cue within {FirstCueWithinS:0} s, none before):");
-        sb.AppendLine(ci, $"  plain walk           cues {Plain.Cues.Count}");
-        foreach (HeldPostureResponse h in Held)
+        sb.AppendLine(ci, $"Real-stride long walks ({WalkingS / 60:0} min built from one recording's straight strides, labelled built; a posture held {HoldS:0} s from {OnsetS:0} s;");
+        sb.AppendLine(ci, $"goal: first cue within {FirstCueWithinS:0} s of the onset, from the posture's rule, none before):");
+        sb.Append("  strides of              plain    ");
+        foreach ((PostureTilt tilt, double angle, string _) in Postures)
         {
-            string first = h.FirstCueAfterOnsetS is double s ? string.Create(ci, $"first cue +{s:0.0} s ({h.FirstRule})") : "no cue";
-            sb.AppendLine(ci, $"  {h.AngleDeg,2:0}° {h.Tilt,-10}       {first}, cues before onset {h.CuesBeforeOnset}");
+            sb.Append(ci, $"{angle:0}° {tilt,-16}");
         }
 
-        return sb.ToString();
+        return sb.ToString().TrimEnd() + Environment.NewLine;
+    }
+
+    /// <summary>This walk's row: cues on the plain walk, then per posture the first cue after the onset and its rule.</summary>
+    public string ToRow()
+    {
+        var ci = CultureInfo.InvariantCulture;
+        var sb = new StringBuilder();
+        sb.Append(ci, $"  {Source,-22}  {Plain.Cues.Count} cues   ");
+        foreach (HeldPostureResponse h in Held)
+        {
+            string first = h.FirstCueAfterOnsetS is double s ? string.Create(ci, $"+{s:0.0} s {h.FirstRule}") : "no cue";
+            if (h.CuesBeforeOnset > 0)
+            {
+                first += string.Create(ci, $" ({h.CuesBeforeOnset} before)");
+            }
+
+            sb.Append(ci, $"{first,-20}");
+        }
+
+        return sb.ToString().TrimEnd() + Environment.NewLine;
     }
 }

@@ -19,7 +19,7 @@ public sealed record ValidatedRecording(ReferenceRecording Reference, AnalysisRe
 /// </summary>
 public sealed class WalkValidation
 {
-    private WalkValidation(string directory, IReadOnlyList<ValidatedRecording> recordings, RealStrideCueCheck? realStrideCues)
+    private WalkValidation(string directory, IReadOnlyList<ValidatedRecording> recordings, IReadOnlyList<(string Source, RealStrideCueCheck? Check, string? Why)> realStrideCues)
     {
         Directory = directory;
         Recordings = recordings;
@@ -42,8 +42,11 @@ public sealed class WalkValidation
     /// <summary>Each recording with its analysis.</summary>
     public IReadOnlyList<ValidatedRecording> Recordings { get; }
 
-    /// <summary>Cueing on the long walk built from real strides; null when the folder lacks its recording.</summary>
-    public RealStrideCueCheck? RealStrideCues { get; }
+    /// <summary>
+    /// Cueing on long walks built from each recording's straight strides (<see cref="RealStrideWalk.DefaultRecording"/>
+    /// first): the check, or why that recording cannot make such a walk.
+    /// </summary>
+    public IReadOnlyList<(string Source, RealStrideCueCheck? Check, string? Why)> RealStrideCues { get; }
 
     /// <summary>The band's pooled score, from the continuous stream.</summary>
     public StepScore Band { get; }
@@ -88,8 +91,20 @@ public sealed class WalkValidation
                 FalseStepRun.ReferenceRisesCm(reference, recording)));
         }
 
-        bool hasStrideSource = recordings.Any(r => r.Reference.Name == RealStrideWalk.DefaultRecording);
-        return new WalkValidation(directory, recordings, hasStrideSource ? RealStrideCueCheck.Run(directory) : null);
+        var realStrideCues = new List<(string, RealStrideCueCheck?, string?)>();
+        foreach (string source in recordings.Select(r => r.Reference.Name).OrderBy(n => n == RealStrideWalk.DefaultRecording ? 0 : 1))
+        {
+            try
+            {
+                realStrideCues.Add((source, RealStrideCueCheck.Run(directory, source), null));
+            }
+            catch (InvalidDataException e)
+            {
+                realStrideCues.Add((source, null, e.Message));
+            }
+        }
+
+        return new WalkValidation(directory, recordings, realStrideCues);
     }
 
     /// <summary>The side-by-side table, then the band's result per recording.</summary>
@@ -121,10 +136,15 @@ public sealed class WalkValidation
         }
 
         AppendFalseStepRuns(sb);
-        if (RealStrideCues is not null)
+        if (RealStrideCues.Count > 0)
         {
             sb.AppendLine();
-            sb.Append(RealStrideCues.ToText());
+            sb.Append(RealStrideCueCheck.TableHeading());
+            foreach ((string source, RealStrideCueCheck? check, string? why) in RealStrideCues)
+            {
+                string reason = why is not null && why.StartsWith(source + " ", StringComparison.Ordinal) ? why[(source.Length + 1)..] : why ?? "";
+                sb.Append(check is not null ? check.ToRow() : string.Create(ci, $"  {source,-22}  not built: {reason}{Environment.NewLine}"));
+            }
         }
 
         return sb.ToString();

@@ -1,5 +1,7 @@
+using System.Globalization;
 using LumbarBand.Analysis.Recordings;
 using LumbarBand.Analysis.Scoring;
+using LumbarBand.Core.Sensing;
 
 namespace LumbarBand.Analysis.Simulation;
 
@@ -36,6 +38,15 @@ public static class RealStrideWalk
     /// </summary>
     public const double MaxStrideTurnDeg = 20;
 
+    /// <summary>
+    /// Largest change of posture over a stride for it to count as steady, degrees: 3°. Posture is the mean specific
+    /// force over a stride (the trunk's accelerations average out), taken once centred on the stride's first contact
+    /// and once on its last. Steady straight strides of the real walks close within 0.2–2°; a stride in which the
+    /// wearer is straightening up or leaning into what comes next does not (7.9° for HA002_Test11_Trial1's only
+    /// straight one), and repeating it would jump the posture back at every join.
+    /// </summary>
+    public const double MaxStrideClosureDeg = 3;
+
     /// <summary>The recording whose strides are used: the longest one with quiet standing at its start (41 s of bouts).</summary>
     public const string DefaultRecording = "HA001_Test11_Trial1";
 
@@ -48,20 +59,24 @@ public static class RealStrideWalk
         ArgumentNullException.ThrowIfNull(realWalksDirectory);
         ImuRecording recording = ImuCsv.Read(Path.Combine(realWalksDirectory, recordingName + ".imu.csv"));
         ReferenceRecording reference = ReferenceRecording.Read(Path.Combine(realWalksDirectory, recordingName + ".reference.json"));
+        RequireStillStart(recording, recordingName);
         // Steady strides: not the first or last of a bout (setting off and stopping, and in these daily-living
-        // recordings rising from or sitting down on a chair), straight, and within 10% of the median of those strides'
-        // times. One recording only: each wearer wears the sensor differently.
+        // recordings rising from or sitting down on a chair), straight, ending in the posture they began in, and
+        // within 10% of the median of those strides' times. One recording only: each wearer wears the sensor differently.
         var strides = new List<(int From, int To)>();
         foreach (ReferenceBout bout in reference.Bouts)
         {
             IReadOnlyList<double> ics = bout.InitialContactsS;
             for (int k = 2; k + 4 < ics.Count; k += 2)
             {
-                if (!double.IsNaN(ics[k]) && !double.IsNaN(ics[k + 1]) && !double.IsNaN(ics[k + 2]))
+                if (Enumerable.Range(k - 1, 5).All(j => !double.IsNaN(ics[j])))
                 {
                     int from = IndexAt(recording, ics[k]);
                     int to = IndexAt(recording, ics[k + 2]);
-                    if (Math.Abs(HeadingChangeDeg(recording, from, to)) <= MaxStrideTurnDeg)
+                    double closure = AngleDeg(
+                        MeanSpecificForce(recording, IndexAt(recording, ics[k - 1]), IndexAt(recording, ics[k + 1])),
+                        MeanSpecificForce(recording, IndexAt(recording, ics[k + 1]), IndexAt(recording, ics[k + 3])));
+                    if (Math.Abs(HeadingChangeDeg(recording, from, to)) <= MaxStrideTurnDeg && closure <= MaxStrideClosureDeg)
                     {
                         strides.Add((from, to));
                     }
@@ -77,7 +92,7 @@ public static class RealStrideWalk
 
         if (strides.Count == 0)
         {
-            throw new InvalidDataException($"{recordingName} in {realWalksDirectory} has no whole reference strides");
+            throw new InvalidDataException($"{recordingName} in {realWalksDirectory} has no steady straight strides (whole reference strides inside a bout, turning by at most {MaxStrideTurnDeg:0}° and closing within {MaxStrideClosureDeg:0}°)");
         }
 
         var columns = new List<double>[6];
@@ -95,6 +110,31 @@ public static class RealStrideWalk
 
         double[] time = Enumerable.Range(0, columns[0].Count).Select(i => i * period).ToArray();
         return new ImuRecording(time, columns[0].ToArray(), columns[1].ToArray(), columns[2].ToArray(), columns[3].ToArray(), columns[4].ToArray(), columns[5].ToArray());
+    }
+
+    /// <summary>
+    /// The band captures its neutral posture in a second of stillness; a walk built on a recording that does not
+    /// start with one would never have a valid posture. Still, as <see cref="StillnessDetector"/> judges it before
+    /// the gyroscope is calibrated: every sample of the first second within its body-acceleration limit of the
+    /// second's mean (sum of the three axes) and every rate within its uncalibrated limit.
+    /// </summary>
+    private static void RequireStillStart(ImuRecording recording, string recordingName)
+    {
+        int n = IndexAt(recording, 1.0);
+        double maxBodyG = (double)StillnessDetector.MaxBodyAccelerationCounts / ImuFormat.AccelCountsPerG;
+        double maxRateDps = (double)StillnessDetector.MaxRateUncalibratedCounts * ImuFormat.GyroFullScaleDps / ImuFormat.GyroCountsAtFullScale;
+        double[] mean = Enumerable.Range(0, 3).Select(a => recording.AccG[a].Take(n).Average()).ToArray();
+        for (int i = 0; i < n; i++)
+        {
+            double body = Enumerable.Range(0, 3).Sum(a => Math.Abs(recording.AccG[a][i] - mean[a]));
+            double rate = Enumerable.Range(0, 3).Max(a => Math.Abs(recording.GyrDps[a][i]));
+            if (body > maxBodyG || rate > maxRateDps)
+            {
+                throw new InvalidDataException(string.Create(
+                    CultureInfo.InvariantCulture,
+                    $"{recordingName} does not start with a second of still standing (at {recording.TimeS[i]:0.00} s: {body:0.000} g of body acceleration, {rate:0} °/s), so the band could not capture its neutral posture"));
+            }
+        }
     }
 
     /// <summary>
@@ -131,6 +171,19 @@ public static class RealStrideWalk
         }
 
         return sumRate * (recording.TimeS[1] - recording.TimeS[0]);
+    }
+
+    private static (double X, double Y, double Z) MeanSpecificForce(ImuRecording recording, int from, int to)
+    {
+        int n = Math.Max(to - from, 1);
+        return (recording.AccG[0][from..to].Sum() / n, recording.AccG[1][from..to].Sum() / n, recording.AccG[2][from..to].Sum() / n);
+    }
+
+    private static double AngleDeg((double X, double Y, double Z) a, (double X, double Y, double Z) b)
+    {
+        double dot = (a.X * b.X) + (a.Y * b.Y) + (a.Z * b.Z);
+        double norms = Math.Sqrt(((a.X * a.X) + (a.Y * a.Y) + (a.Z * a.Z)) * ((b.X * b.X) + (b.Y * b.Y) + (b.Z * b.Z)));
+        return norms == 0 ? 0 : Math.Acos(Math.Clamp(dot / norms, -1, 1)) * 180 / Math.PI;
     }
 
     private static int IndexAt(ImuRecording recording, double t)

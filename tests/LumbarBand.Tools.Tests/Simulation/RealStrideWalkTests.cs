@@ -98,4 +98,22 @@ public sealed class RealStrideWalkTests
 
         Assert.True(largest > 60, $"the source recording should hold turns: largest heading change in a second {largest:F0}°");
     }
+
+    [Fact]
+    public void RecordingsThatCannotMakeASteadyWalkAreRefusedWithTheReason()
+    {
+        string dir = RealWalksFolder.Require();
+
+        // No second of still standing at the start: the band would never capture its neutral posture.
+        var noStill = Assert.Throws<InvalidDataException>(() => RealStrideWalk.Build(dir, "HA001_Test5_Trial1", 60));
+        Assert.Contains("does not start with a second of still standing", noStill.Message);
+
+        // Its one straight stride ends 7.9° away from the posture it began in: repeating it would jump at every join.
+        var unsteady = Assert.Throws<InvalidDataException>(() => RealStrideWalk.Build(dir, "HA002_Test11_Trial1", 60));
+        Assert.Contains("no steady straight strides", unsteady.Message);
+
+        // Another wearer's recording with a still start and closed straight strides builds.
+        ImuRecording other = RealStrideWalk.Build(dir, "MS001_Test5_Trial2", 60);
+        Assert.True(other.DurationS >= RealStrideWalk.StandingS + 60);
+    }
 }
