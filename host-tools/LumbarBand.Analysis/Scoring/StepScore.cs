@@ -33,6 +33,12 @@ public sealed record StepScore
     /// <summary>Those false steps per minute of non-walking time; null when only the inside of bouts was scored.</summary>
     public double? FalseStepsPerMinute { get; init; }
 
+    /// <summary>
+    /// The non-walking time those are counted in, seconds: each recording less its bouts and a margin of
+    /// <see cref="StepScorer.OutsideMarginS"/> either side of each; null when only the inside of bouts was scored.
+    /// </summary>
+    public double? NonWalkingS { get; init; }
+
     /// <summary>TP / (TP + FP).</summary>
     public double Precision => TruePositives + FalsePositives == 0 ? 0 : (double)TruePositives / (TruePositives + FalsePositives);
 

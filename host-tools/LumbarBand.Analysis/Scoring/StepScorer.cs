@@ -64,7 +64,7 @@ public static class StepScorer
             if (!insideBoutsOnly)
             {
                 outside += d.Count(t => r.Bouts.All(b => t < b.StartS - OutsideMarginS || t > b.EndS + OutsideMarginS));
-                nonWalkingS += Math.Max(r.DurationS - walkingS - (2.0 * r.Bouts.Count), 0.0);
+                nonWalkingS += Math.Max(r.DurationS - walkingS - (2 * OutsideMarginS * r.Bouts.Count), 0.0);
             }
         }
 
@@ -80,6 +80,7 @@ public static class StepScorer
             CadenceMaeSpm = cadenceErrors.Sum() / Math.Max(cadenceErrors.Count, 1),
             FalseStepsOutsideBouts = insideBoutsOnly ? null : outside,
             FalseStepsPerMinute = insideBoutsOnly ? null : nonWalkingS > 0 ? 60.0 * outside / nonWalkingS : 0.0,
+            NonWalkingS = insideBoutsOnly ? null : nonWalkingS,
         };
     }
 

@@ -175,11 +175,29 @@ public sealed class WalkValidation
             sb.AppendLine(ci, $"  {run.Recording,-22}  {run.StartS,7:0.00}–{run.EndS,-7:0.00}  {run.Steps,8}  {cadence}    {rise}");
         }
 
-        if (rises.Length > 0)
+        if (rises.Length == 0)
         {
-            sb.AppendLine(ci, $"  reference walking: {rises.Length} steps, pelvis rise median {FalseStepRun.Median(rises):0.0} cm, middle half {Quantile(rises, 0.25):0.0}–{Quantile(rises, 0.75):0.0} cm");
+            return;
+        }
+
+        double lowerQuartile = Quantile(rises, 0.25);
+        double[] cadences = Recordings.SelectMany(r => r.Reference.Bouts).Select(b => StepScorer.Cadence(b.InitialContactsS)).OfType<double>().ToArray();
+        sb.AppendLine(ci, $"  reference walking: {rises.Length} steps, pelvis rise median {FalseStepRun.Median(rises):0.0} cm, middle half {lowerQuartile:0.0}–{Quantile(rises, 0.75):0.0} cm; bout cadences {cadences.Min():0}–{cadences.Max():0} steps/min");
+
+        // What the false-step rate would be if the runs that walk like the reference were walking it left out.
+        FalseStepRun[] walkingLike = runs
+            .Where(r => r.Steps >= MinWalkingRunSteps && r.MedianRiseCm >= lowerQuartile && r.CadenceSpm >= cadences.Min() && r.CadenceSpm <= cadences.Max())
+            .ToArray();
+        if (walkingLike.Length > 0 && Band.FalseStepsOutsideBouts is int outside && Band.NonWalkingS is double nonWalkingS)
+        {
+            int left = outside - walkingLike.Sum(r => r.Steps);
+            double rest = nonWalkingS - walkingLike.Sum(r => r.EndS - r.StartS + (2 * StepScorer.OutsideMarginS));
+            sb.AppendLine(ci, $"  if the {walkingLike.Length} runs of {MinWalkingRunSteps} or more steps at a reference cadence and pelvis rise (at least the lower quartile) were walking: {left} false steps in {rest / 60:0.00} min, {60 * left / rest:0.00}/min");
         }
     }
+
+    /// <summary>Shortest false-step run judged as possible walking: 5 steps, two strides and the step that ends them.</summary>
+    private const int MinWalkingRunSteps = 5;
 
     private static double Quantile(double[] sorted, double q) => sorted[(int)Math.Round(q * (sorted.Length - 1))];
 
