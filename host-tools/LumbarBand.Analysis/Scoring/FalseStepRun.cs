@@ -26,7 +26,7 @@ public sealed record FalseStepRun(string Recording, double StartS, double EndS, 
         ArgumentNullException.ThrowIfNull(recording);
         ArgumentNullException.ThrowIfNull(stepsS);
         double[] outside = stepsS.Order()
-            .Where(t => reference.Bouts.All(b => t < b.StartS - StepScorer.OutsideMarginS || t > b.EndS + StepScorer.OutsideMarginS))
+            .Where(t => StepScorer.IsOutsideEveryBout(reference, t) && !reference.UnverifiedS.Any(u => u.Contains(t)))
             .ToArray();
         var runs = new List<FalseStepRun>();
         int first = 0;

@@ -5,7 +5,8 @@ namespace LumbarBand.Analysis.Scoring;
 /// one-to-one matching within ±0.25 s inside each reference bout; a contact without a time makes a don't-care zone
 /// between its timed neighbours; step-count error = |detected − reference| inside bouts; cadence per bout = 60 / median
 /// step interval on detections and reference alike; false steps = detections more than 1 s from every bout, per
-/// minute of the rest of the recording.
+/// minute of the rest of the recording, where a reference's unverified spans count neither as walking nor as
+/// non-walking.
 /// </summary>
 public static class StepScorer
 {
@@ -18,9 +19,11 @@ public static class StepScorer
     /// <summary>
     /// Scores detections (by recording name) against references; recordings without detections are left out.
     /// With <paramref name="insideBoutsOnly"/>, false steps outside bouts are not scored (for detectors that were
-    /// only run inside the bouts, like the published peers).
+    /// only run inside the bouts, like the published peers). With <paramref name="referenceSystem"/>, only the bouts
+    /// of that system are scored (the peers ran inside the INDIP bouts: score them with
+    /// <see cref="ReferenceRecording.DefaultSystem"/>, as <c>score_steps.py --peers</c> does).
     /// </summary>
-    public static StepScore Score(IEnumerable<ReferenceRecording> references, IReadOnlyDictionary<string, double[]> detections, bool insideBoutsOnly)
+    public static StepScore Score(IEnumerable<ReferenceRecording> references, IReadOnlyDictionary<string, double[]> detections, bool insideBoutsOnly, string? referenceSystem = null)
     {
         ArgumentNullException.ThrowIfNull(references);
         ArgumentNullException.ThrowIfNull(detections);
@@ -39,6 +42,11 @@ public static class StepScorer
             double walkingS = 0;
             foreach (ReferenceBout b in r.Bouts)
             {
+                if (referenceSystem != null && b.ReferenceSystem != referenceSystem)
+                {
+                    continue;
+                }
+
                 IReadOnlyList<double> ics = b.InitialContactsS;
                 double[] timed = ics.Where(t => !double.IsNaN(t)).ToArray();
                 List<(double From, double To)> dontCare = DontCareZones(b);
@@ -63,8 +71,9 @@ public static class StepScorer
 
             if (!insideBoutsOnly)
             {
-                outside += d.Count(t => r.Bouts.All(b => t < b.StartS - OutsideMarginS || t > b.EndS + OutsideMarginS));
-                nonWalkingS += Math.Max(r.DurationS - walkingS - (2 * OutsideMarginS * r.Bouts.Count), 0.0);
+                outside += d.Count(t => IsOutsideEveryBout(r, t) && !r.UnverifiedS.Any(u => u.Contains(t)));
+                double unverifiedS = r.UnverifiedS.Sum(u => u.DurationS);
+                nonWalkingS += Math.Max(r.DurationS - walkingS - (2 * OutsideMarginS * r.Bouts.Count) - unverifiedS, 0.0);
             }
         }
 
@@ -82,6 +91,13 @@ public static class StepScorer
             FalseStepsPerMinute = insideBoutsOnly ? null : nonWalkingS > 0 ? 60.0 * outside / nonWalkingS : 0.0,
             NonWalkingS = insideBoutsOnly ? null : nonWalkingS,
         };
+    }
+
+    /// <summary>Whether <paramref name="t"/> lies more than <see cref="OutsideMarginS"/> from every reference bout.</summary>
+    public static bool IsOutsideEveryBout(ReferenceRecording reference, double t)
+    {
+        ArgumentNullException.ThrowIfNull(reference);
+        return reference.Bouts.All(b => t < b.StartS - OutsideMarginS || t > b.EndS + OutsideMarginS);
     }
 
     /// <summary>Cadence in steps/min from the median interval between consecutive timed steps; null under 2 intervals.</summary>

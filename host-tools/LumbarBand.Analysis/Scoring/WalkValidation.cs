@@ -30,7 +30,7 @@ public sealed class WalkValidation
         foreach (string peer in references.SelectMany(r => r.PeerInitialContactsS.Keys).Distinct())
         {
             var found = references.Where(r => r.PeerInitialContactsS.ContainsKey(peer)).ToDictionary(r => r.Name, r => r.PeerInitialContactsS[peer]);
-            peers[peer] = StepScorer.Score(references, found, insideBoutsOnly: true);
+            peers[peer] = StepScorer.Score(references, found, insideBoutsOnly: true, ReferenceRecording.DefaultSystem);
         }
 
         Peers = peers;

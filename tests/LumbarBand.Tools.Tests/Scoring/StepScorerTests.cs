@@ -1,3 +1,5 @@
+using System.Diagnostics;
+using System.Text.Json;
 using LumbarBand.Analysis.Scoring;
 
 namespace LumbarBand.Tools.Tests.Scoring;
@@ -72,7 +74,7 @@ public sealed class StepScorerTests
         // hklee_improved ic_f1 0.854, steps 153/157, cadence MAE 3.49; ionescu 0.778, 153/123, 4.19.
         string dir = RealWalksFolder.Require();
         ReferenceRecording[] refs = Directory.GetFiles(dir, "*.reference.json").Select(ReferenceRecording.Read).ToArray();
-        StepScore Peer(string name) => StepScorer.Score(refs, refs.ToDictionary(r => r.Name, r => r.PeerInitialContactsS[name]), insideBoutsOnly: true);
+        StepScore Peer(string name) => StepScorer.Score(refs, refs.ToDictionary(r => r.Name, r => r.PeerInitialContactsS[name]), insideBoutsOnly: true, ReferenceRecording.DefaultSystem);
 
         StepScore hklee = Peer("hklee_improved");
         Assert.Equal(0.854, Math.Round(hklee.F1, 3));
@@ -84,5 +86,90 @@ public sealed class StepScorerTests
         Assert.Equal(123, ionescu.DetectedStepsInBouts);
         Assert.Equal(4.19, Math.Round(ionescu.CadenceMaeSpm, 2));
         Assert.Null(ionescu.FalseStepsPerMinute);
+    }
+
+    [Fact]
+    public void UnverifiedSpansCountNeitherAsFalseStepsNorAsNonWalkingTime()
+    {
+        ReferenceRecording r = Reference("""
+            {"recording": "u", "sample_rate_hz": 100, "n_samples": 6000, "unverified_s": [[40.0, 50.0]],
+             "walking_bouts": [{"start_s": 10.0, "end_s": 14.0, "initial_contacts_s": [10.0, 10.5, 11.0, 11.5, 12.0]}]}
+            """);
+        StepScore s = StepScorer.Score(new[] { r }, new Dictionary<string, double[]> { ["u"] = [2.0, 45.0, 49.9] }, insideBoutsOnly: false);
+
+        // 60 − 4 − 2 − 10 = 44 s of non-walking time; only the step at 2 s is a false step.
+        Assert.Equal(1, s.FalseStepsOutsideBouts);
+        Assert.Equal(44.0, s.NonWalkingS!.Value, 6);
+    }
+
+    [Fact]
+    public void AReferenceSystemFilterScoresOnlyThatSystemsBouts()
+    {
+        ReferenceRecording r = Reference("""
+            {"recording": "s", "sample_rate_hz": 100, "n_samples": 6000,
+             "walking_bouts": [{"start_s": 10.0, "end_s": 12.0, "reference_system": "INDIP", "initial_contacts_s": [10.0, 10.5, 11.0, 11.5, 12.0]},
+                               {"start_s": 30.0, "end_s": 32.0, "reference_system": "Stereophoto", "initial_contacts_s": [30.0, 30.5, 31.0, 31.5, 32.0]}]}
+            """);
+        var found = new Dictionary<string, double[]> { ["s"] = [10.0, 10.5, 11.0, 11.5, 12.0] };
+
+        StepScore indip = StepScorer.Score(new[] { r }, found, insideBoutsOnly: true, ReferenceRecording.DefaultSystem);
+        StepScore all = StepScorer.Score(new[] { r }, found, insideBoutsOnly: true);
+
+        Assert.Equal((1, 5, 0), (indip.Bouts, indip.TruePositives, indip.FalseNegatives));
+        Assert.Equal((2, 5, 5), (all.Bouts, all.TruePositives, all.FalseNegatives));
+    }
+
+    [Fact]
+    public void DetectionsScoreAsTheSharedPythonScorerScoresThem()
+    {
+        // Detections that touch every rule: the peers' contacts (inside INDIP bouts only, so Stereophoto bouts are
+        // missed), shifted a little, plus steps outside every bout and inside the unverified span.
+        string dir = RealWalksFolder.Require();
+        ReferenceRecording[] refs = Directory.GetFiles(dir, "*.reference.json").Select(ReferenceRecording.Read).ToArray();
+        var detections = refs.ToDictionary(
+            r => r.Name,
+            r => r.PeerInitialContactsS["hklee_improved"].Where(t => !double.IsNaN(t)).Select(t => t + 0.05)
+                .Concat(r.UnverifiedS.Select(u => (u.StartS + u.EndS) / 2))
+                .Concat([1.0, r.DurationS - 0.5])
+                .ToArray());
+        StepScore band = StepScorer.Score(refs, detections, insideBoutsOnly: false);
+
+        JsonElement python = RunSharedScorer(dir, detections);
+        Assert.Equal(python.GetProperty("ic_f1").GetDouble(), Math.Round(band.F1, 3));
+        Assert.Equal(python.GetProperty("steps_ref").GetInt32(), band.ReferenceSteps);
+        Assert.Equal(python.GetProperty("steps_detected_in_bouts").GetInt32(), band.DetectedStepsInBouts);
+        Assert.Equal(python.GetProperty("step_count_abs_err_pct_total").GetDouble(), Math.Round(band.StepCountErrorPct, 1));
+        Assert.Equal(python.GetProperty("step_count_abs_err_pct_mean_bout").GetDouble(), Math.Round(band.StepCountErrorPctMeanBout, 1));
+        Assert.Equal(python.GetProperty("cadence_mae_spm").GetDouble(), Math.Round(band.CadenceMaeSpm, 2));
+        Assert.Equal(python.GetProperty("bouts").GetInt32(), band.Bouts);
+        Assert.Equal(python.GetProperty("false_steps_outside_bouts").GetInt32(), band.FalseStepsOutsideBouts);
+        Assert.Equal(python.GetProperty("false_steps_per_min_nonwalking").GetDouble(), Math.Round(band.FalseStepsPerMinute!.Value, 2));
+    }
+
+    private static JsonElement RunSharedScorer(string dataDir, Dictionary<string, double[]> detections)
+    {
+        string scorer = Path.GetFullPath(Path.Combine(dataDir, "..", "..", "tools", "score_steps.py"));
+        Assert.True(File.Exists(scorer), $"the shared scorer is absent: expected it at {scorer}");
+        string json = Path.Combine(Path.GetTempPath(), $"dets-{Guid.NewGuid():N}.json");
+        File.WriteAllText(json, JsonSerializer.Serialize(detections));
+        try
+        {
+            var start = new ProcessStartInfo("python3") { RedirectStandardOutput = true, RedirectStandardError = true };
+            foreach (string a in new[] { scorer, dataDir, "--detections", json })
+            {
+                start.ArgumentList.Add(a);
+            }
+
+            using Process p = Process.Start(start) ?? throw new InvalidOperationException("python3 did not start");
+            string output = p.StandardOutput.ReadToEnd();
+            string error = p.StandardError.ReadToEnd();
+            p.WaitForExit();
+            Assert.True(p.ExitCode == 0, $"score_steps.py failed ({p.ExitCode}): {error}");
+            return JsonDocument.Parse(output).RootElement.Clone();
+        }
+        finally
+        {
+            File.Delete(json);
+        }
     }
 }
