@@ -34,6 +34,11 @@ namespace LumbarBand.Firmware.Ble
         private const byte AttInsufficientAuthentication = 0x05;
         private const int NotifyRetryMs = 10;
         private const int NotifyRetries = 100;
+        /// <summary>Timer ticks (s) between a factory reset's response and the reboot, so the reply leaves first.</summary>
+        private const int FactoryResetRebootTicks = 2;
+
+        /// <summary>Bound on the OnRebootEvent handlers (Runtime.Native Power.RebootDevice(int)); none are installed.</summary>
+        private const int RebootHandlersTimeoutMs = 1000;
         private const string SigUuidSuffix = "-0000-1000-8000-00805f9b34fb";
 
         private readonly CommandHandler _handler;
@@ -66,13 +71,18 @@ namespace LumbarBand.Firmware.Ble
         private GattLocalCharacteristic _batteryCharacteristic;
         private Thread _pump;
         private Timer _timer;
-        private volatile bool _running;
-        private volatile bool _connected;
-        private volatile bool _statusSubscribed;
-        private volatile bool _dataSubscribed;
-        private volatile bool _batterySubscribed;
+        // Plain fields shared between the stack's event thread, the pump and the timer: nanoCLR interprets IL on one
+        // native thread, switching managed threads between instructions, and every ldfld reads the object itself, so
+        // a write is seen by the next read (inference from nf-interpreter src/CLR/Include/nanoCLR_Runtime.h: managed threads are green threads). `volatile` cannot be used:
+        // it needs IsVolatile, which nanoFramework's mscorlib lacks.
+        private bool _running;
+        private bool _connected;
+        private bool _statusSubscribed;
+        private bool _dataSubscribed;
+        private bool _batterySubscribed;
         private bool _bondingAllowed;
         private int _ticks;
+        private int _rebootAtTick;
         private int _batteryPercent = -1;
         private ulong[] _bondsAtConnect = new ulong[0];
 
@@ -119,10 +129,12 @@ namespace LumbarBand.Firmware.Ble
 
             _provider = result.ServiceProvider;
             CreateBandCharacteristics(_provider.Service);
-            CreateDeviceInformation(_provider.AddService(SigUuid(GattIds.DeviceInformationService)));
+            // Each further service is a provider of its own (Device.Bluetooth GattServiceProvider.Create); one with the
+            // Device Information UUID replaces the default one the first Create added.
+            CreateDeviceInformation(CreateService(SigUuid(GattIds.DeviceInformationService)));
             if (_hasBattery)
             {
-                CreateBattery(_provider.AddService(SigUuid(GattIds.BatteryService)));
+                CreateBattery(CreateService(SigUuid(GattIds.BatteryService)));
             }
 
             DevicePairing pairing = _server.Pairing;
@@ -247,6 +259,17 @@ namespace LumbarBand.Firmware.Ble
             _batteryCharacteristic.SubscribedClientsChanged += OnSubscribersChanged;
         }
 
+        private static GattLocalService CreateService(Guid uuid)
+        {
+            GattServiceProviderResult result = GattServiceProvider.Create(uuid);
+            if (result.Error != BluetoothError.Success)
+            {
+                throw new InvalidOperationException("GATT service " + uuid.ToString());
+            }
+
+            return result.ServiceProvider.Service;
+        }
+
         private static GattLocalCharacteristic Characteristic(GattLocalService service, string uuid, GattLocalCharacteristicParameters parameters)
         {
             GattLocalCharacteristicResult result = service.CreateCharacteristic(new Guid(uuid), parameters);
@@ -308,9 +331,11 @@ namespace LumbarBand.Firmware.Ble
 
             if (factoryReset)
             {
-                // Protocol §7.13: the response went out; forget every bond and start again.
+                // Protocol §7.13: forget every bond, then reboot from the timer a few seconds later, once the write
+                // response and the notification have left (Power.RebootDevice reboots at once; its argument only
+                // bounds the OnRebootEvent handlers).
                 DeviceBonding.DeleteAllBonds();
-                Power.RebootDevice(100);
+                _rebootAtTick = _ticks + FactoryResetRebootTicks;
                 return;
             }
 
@@ -488,6 +513,11 @@ namespace LumbarBand.Firmware.Ble
             }
 
             _ticks++;
+            if (_rebootAtTick > 0 && _ticks >= _rebootAtTick)
+            {
+                Power.RebootDevice(RebootHandlersTimeoutMs);
+            }
+
             if (_ticks % StatusEveryTicks != 0 || !_connected || !_statusSubscribed)
             {
                 return;

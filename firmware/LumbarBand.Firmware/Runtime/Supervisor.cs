@@ -14,6 +14,9 @@ namespace LumbarBand.Firmware.Runtime
     /// </summary>
     internal sealed class Supervisor
     {
+        /// <summary>Bound on the OnRebootEvent handlers at a restart (none are installed).</summary>
+        private const int RebootHandlersTimeoutMs = 2000;
+
         private readonly ManualResetEvent _faulted = new ManualResetEvent(false);
         private readonly object _sync = new object();
         private FaultSource _source;
@@ -67,7 +70,8 @@ namespace LumbarBand.Firmware.Runtime
                 Thread.Sleep(backoffMs);
             }
 
-            Power.RebootDevice(2000);
+            // Reboots at once; the argument only bounds the OnRebootEvent handlers (Runtime.Native Power.cs).
+            Power.RebootDevice(RebootHandlersTimeoutMs);
         }
     }
 }
