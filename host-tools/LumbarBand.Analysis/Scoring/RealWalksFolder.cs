@@ -1,25 +1,29 @@
 namespace LumbarBand.Analysis.Scoring;
 
 /// <summary>
-/// Finds the real lower-back walks, which live outside the repository at <c>../shared/data/lowerback-walks</c>
-/// relative to the clone (they are not ours to copy in).
+/// Finds the folders of real lower-back walks, which live outside the repository at <c>../shared/data/</c> relative to
+/// the clone (they are not ours to copy in): <c>lowerback-walks</c> (Mobilise-D) and <c>voisard-l5-walks</c>.
 /// </summary>
 public static class RealWalksFolder
 {
-    /// <summary>The folder's path relative to the directory that holds the repository.</summary>
-    public const string RelativeToRepositoryParent = "shared/data/lowerback-walks";
+    /// <summary>The Mobilise-D walks' path relative to the directory that holds the repository.</summary>
+    public const string RelativeToRepositoryParent = "shared/data/" + ValidationTarget.LowerBackWalks;
+
+    /// <summary>Voisard's healthy and very slow walks, relative to the directory that holds the repository.</summary>
+    public const string VoisardRelativeToRepositoryParent = "shared/data/" + ValidationTarget.VoisardWalks;
 
     /// <summary>
     /// Walks up from <paramref name="startDirectory"/> to the repository root (the folder with LumbarBand.sln) and
-    /// returns the real-walks folder beside the repository, or null when it is absent.
+    /// returns the folder <paramref name="relative"/> (by default the Mobilise-D walks) beside the repository, or null
+    /// when it is absent.
     /// </summary>
-    public static string? Find(string startDirectory)
+    public static string? Find(string startDirectory, string relative = RelativeToRepositoryParent)
     {
         for (DirectoryInfo? d = new(startDirectory); d != null; d = d.Parent)
         {
             if (File.Exists(Path.Combine(d.FullName, "LumbarBand.sln")))
             {
-                string candidate = Path.GetFullPath(Path.Combine(d.FullName, "..", RelativeToRepositoryParent));
+                string candidate = Path.GetFullPath(Path.Combine(d.FullName, "..", relative));
                 return Directory.Exists(candidate) ? candidate : null;
             }
         }
@@ -28,10 +32,10 @@ public static class RealWalksFolder
     }
 
     /// <summary>The folder for tests, found from the test assembly's directory; a plain message when absent.</summary>
-    public static string Require()
+    public static string Require(string relative = RelativeToRepositoryParent)
     {
-        return Find(AppContext.BaseDirectory)
+        return Find(AppContext.BaseDirectory, relative)
             ?? throw new DirectoryNotFoundException(
-                $"the real lower-back walks are absent: expected ../{RelativeToRepositoryParent} beside the repository clone");
+                $"the real lower-back walks are absent: expected ../{relative} beside the repository clone");
     }
 }

@@ -34,7 +34,11 @@ public readonly record struct TimeSpanS(double StartS, double EndS)
 /// <summary>Who wore the sensor, where the reference says.</summary>
 /// <param name="HeightCm">Body height, cm; null where not given.</param>
 /// <param name="SensorHeightCm">Height of the lower-back sensor above the floor, cm; null where not given.</param>
-public sealed record ReferenceSubject(double? HeightCm, double? SensorHeightCm);
+public sealed record ReferenceSubject(double? HeightCm, double? SensorHeightCm)
+{
+    /// <summary>The cohort the file names (<c>healthy</c>, or a condition); null where not given.</summary>
+    public string? Cohort { get; init; }
+}
 
 /// <summary>
 /// The reference record of one real walk (<c>NAME.reference.json</c> beside <c>NAME.imu.csv</c>): walking bouts with
@@ -46,9 +50,11 @@ public sealed partial class ReferenceRecording
     /// <summary>The system a bout comes from when the file does not say.</summary>
     public const string DefaultSystem = "INDIP";
 
-    private ReferenceRecording(string name, double durationS, IReadOnlyList<ReferenceBout> bouts, IReadOnlyList<TimeSpanS> unverified, ReferenceSubject? subject, IReadOnlyDictionary<string, double[]> peers)
+    private ReferenceRecording(string name, double durationS, IReadOnlyList<ReferenceBout> bouts, IReadOnlyList<TimeSpanS> unverified, ReferenceSubject? subject, IReadOnlyDictionary<string, double[]> peers, IReadOnlyDictionary<string, TimeSpanS[]> peerBouts)
     {
         Name = name;
+        SubjectId = name.Split('_')[0];
+        PeerWalkingBoutsS = peerBouts;
         DurationS = durationS;
         Bouts = bouts;
         UnverifiedS = unverified;
@@ -58,6 +64,18 @@ public sealed partial class ReferenceRecording
 
     /// <summary>Recording name (the file name without <c>.reference.json</c>).</summary>
     public string Name { get; }
+
+    /// <summary>
+    /// Who walked: the recording name up to its first underscore (<c>HA001</c> of <c>HA001_Test5_Trial1</c>,
+    /// <c>S01</c> of <c>S01_T1</c>, <c>MS</c> of <c>MS_EDSS6_M0</c>), the naming both shared folders follow.
+    /// </summary>
+    public string SubjectId { get; }
+
+    /// <summary>
+    /// Walking periods that published gait-sequence detectors found on the continuous recording, by detector name
+    /// (empty where the file has none): score them with <see cref="BoutScorer"/>.
+    /// </summary>
+    public IReadOnlyDictionary<string, TimeSpanS[]> PeerWalkingBoutsS { get; }
 
     /// <summary>Recording duration in seconds (samples / rate).</summary>
     public double DurationS { get; }
@@ -109,6 +127,9 @@ public sealed partial class ReferenceRecording
 
         ReferenceSubject? subject = root.TryGetProperty("subject", out JsonElement s) && s.ValueKind == JsonValueKind.Object
             ? new ReferenceSubject(OptionalNumber(s, "height_cm"), OptionalNumber(s, "sensor_height_cm"))
+            {
+                Cohort = s.TryGetProperty("cohort", out JsonElement cohort) && cohort.ValueKind == JsonValueKind.String ? cohort.GetString() : null,
+            }
             : null;
 
         var peers = new SortedDictionary<string, double[]>(StringComparer.Ordinal);
@@ -120,7 +141,16 @@ public sealed partial class ReferenceRecording
             }
         }
 
-        return new ReferenceRecording(name, duration, bouts, unverified, subject, peers);
+        var peerBouts = new SortedDictionary<string, TimeSpanS[]>(StringComparer.Ordinal);
+        if (root.TryGetProperty("peer_walking_bouts_s", out JsonElement peerBoutObject) && peerBoutObject.ValueKind == JsonValueKind.Object)
+        {
+            foreach (JsonProperty peer in peerBoutObject.EnumerateObject())
+            {
+                peerBouts[peer.Name] = peer.Value.EnumerateArray().Select(span => new TimeSpanS(span[0].GetDouble(), span[1].GetDouble())).ToArray();
+            }
+        }
+
+        return new ReferenceRecording(name, duration, bouts, unverified, subject, peers, peerBouts);
     }
 
     private static double? OptionalNumber(JsonElement e, string property) =>

@@ -24,16 +24,7 @@ public sealed class WalkValidation
         Directory = directory;
         Recordings = recordings;
         RealStrideCues = realStrideCues;
-        var references = recordings.Select(r => r.Reference).ToArray();
-        Band = StepScorer.Score(references, recordings.ToDictionary(r => r.Reference.Name, r => r.Analysis.StepsS.ToArray()), insideBoutsOnly: false);
-        var peers = new SortedDictionary<string, StepScore>(StringComparer.Ordinal);
-        foreach (string peer in references.SelectMany(r => r.PeerInitialContactsS.Keys).Distinct())
-        {
-            var found = references.Where(r => r.PeerInitialContactsS.ContainsKey(peer)).ToDictionary(r => r.Name, r => r.PeerInitialContactsS[peer]);
-            peers[peer] = StepScorer.Score(references, found, insideBoutsOnly: true, ReferenceRecording.DefaultSystem);
-        }
-
-        Peers = peers;
+        Evaluation = new GaitEvaluation(recordings, Path.GetFileName(Path.TrimEndingDirectorySeparator(Path.GetFullPath(directory))));
     }
 
     /// <summary>The folder validated.</summary>
@@ -48,11 +39,11 @@ public sealed class WalkValidation
     /// </summary>
     public IReadOnlyList<(string Source, RealStrideCueCheck? Check, string? Why)> RealStrideCues { get; }
 
-    /// <summary>The band's pooled score, from the continuous stream.</summary>
-    public StepScore Band { get; }
+    /// <summary>Steps and bouts pooled, per subject, beside the peers, with the LOSO run and the targets.</summary>
+    public GaitEvaluation Evaluation { get; }
 
-    /// <summary>The published detectors' pooled scores (run inside the reference bouts by their authors).</summary>
-    public IReadOnlyDictionary<string, StepScore> Peers { get; }
+    /// <summary>The band's pooled step score, from the continuous stream.</summary>
+    public StepScore Band => Evaluation.Steps;
 
     /// <summary>
     /// Analyzes and scores every recording in <paramref name="directory"/>. Throws <see cref="RecordingFormatException"/>
@@ -112,17 +103,9 @@ public sealed class WalkValidation
     {
         var ci = CultureInfo.InvariantCulture;
         var sb = new StringBuilder();
-        sb.AppendLine(ci, $"Step detection on {Recordings.Count} recordings in {Directory}");
-        sb.AppendLine("(reference initial contacts matched within ±0.25 s inside each reference bout; LumbarBand runs on the");
-        sb.AppendLine(" continuous stream at the device rate, the peers were run inside the reference bouts by their authors)");
+        sb.AppendLine(ci, $"Step and walking-bout detection on {Recordings.Count} recordings in {Directory}");
         sb.AppendLine();
-        sb.AppendLine("detector          F1     precision  recall  steps ref/found  count err %  cadence MAE  false steps/min");
-        sb.AppendLine(Row("LumbarBand", Band));
-        foreach (KeyValuePair<string, StepScore> peer in Peers)
-        {
-            sb.AppendLine(Row(peer.Key, peer.Value));
-        }
-
+        sb.Append(Evaluation.ToTable());
         sb.AppendLine();
         double walkingHours = Recordings.Sum(r => r.Reference.Bouts.Sum(b => b.EndS - b.StartS)) / 3600.0;
         int cues = Recordings.Sum(r => r.Analysis.Cues.Count);
@@ -180,32 +163,9 @@ public sealed class WalkValidation
             return;
         }
 
-        double lowerQuartile = Quantile(rises, 0.25);
         double[] cadences = Recordings.SelectMany(r => r.Reference.Bouts).Select(b => StepScorer.Cadence(b.InitialContactsS)).OfType<double>().ToArray();
-        sb.AppendLine(ci, $"  reference walking: {rises.Length} steps, pelvis rise median {FalseStepRun.Median(rises):0.0} cm, middle half {lowerQuartile:0.0}–{Quantile(rises, 0.75):0.0} cm; bout cadences {cadences.Min():0}–{cadences.Max():0} steps/min");
-
-        // What the false-step rate would be if the runs that walk like the reference were walking it left out.
-        FalseStepRun[] walkingLike = runs
-            .Where(r => r.Steps >= MinWalkingRunSteps && r.MedianRiseCm >= lowerQuartile && r.CadenceSpm >= cadences.Min() && r.CadenceSpm <= cadences.Max())
-            .ToArray();
-        if (walkingLike.Length > 0 && Band.FalseStepsOutsideBouts is int outside && Band.NonWalkingS is double nonWalkingS)
-        {
-            int left = outside - walkingLike.Sum(r => r.Steps);
-            double rest = nonWalkingS - walkingLike.Sum(r => r.EndS - r.StartS + (2 * StepScorer.OutsideMarginS));
-            sb.AppendLine(ci, $"  if the {walkingLike.Length} runs of {MinWalkingRunSteps} or more steps at a reference cadence and pelvis rise (at least the lower quartile) were walking: {left} false steps in {rest / 60:0.00} min, {60 * left / rest:0.00}/min");
-        }
+        sb.AppendLine(ci, $"  reference walking: {rises.Length} steps, pelvis rise median {FalseStepRun.Median(rises):0.0} cm, middle half {Quantile(rises, 0.25):0.0}–{Quantile(rises, 0.75):0.0} cm; bout cadences {cadences.Min():0}–{cadences.Max():0} steps/min");
     }
-
-    /// <summary>Shortest false-step run judged as possible walking: 5 steps, two strides and the step that ends them.</summary>
-    private const int MinWalkingRunSteps = 5;
 
     private static double Quantile(double[] sorted, double q) => sorted[(int)Math.Round(q * (sorted.Length - 1))];
-
-    private static string Row(string name, StepScore s)
-    {
-        string falseSteps = s.FalseStepsPerMinute is double f ? f.ToString("0.00", CultureInfo.InvariantCulture) : "n/a (inside bouts)";
-        return string.Create(
-            CultureInfo.InvariantCulture,
-            $"{name,-16}  {s.F1:0.000}  {s.Precision,9:0.000}  {s.Recall,6:0.000}  {s.ReferenceSteps,7}/{s.DetectedStepsInBouts,-7}  {s.StepCountErrorPct,11:0.0}  {s.CadenceMaeSpm,11:0.00}  {falseSteps}");
-    }
 }

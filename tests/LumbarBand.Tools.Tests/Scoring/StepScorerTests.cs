@@ -1,4 +1,3 @@
-using System.Diagnostics;
 using System.Text.Json;
 using LumbarBand.Analysis.Scoring;
 
@@ -6,19 +5,7 @@ namespace LumbarBand.Tools.Tests.Scoring;
 
 public sealed class StepScorerTests
 {
-    private static ReferenceRecording Reference(string json)
-    {
-        string path = Path.Combine(Path.GetTempPath(), $"ref-{Guid.NewGuid():N}.reference.json");
-        File.WriteAllText(path, json);
-        try
-        {
-            return ReferenceRecording.Read(path);
-        }
-        finally
-        {
-            File.Delete(path);
-        }
-    }
+    private static ReferenceRecording Reference(string json) => ReferenceJson.Read(json);
 
     private static readonly ReferenceRecording OneBout = Reference("""
         {"recording": "r", "sample_rate_hz": 100, "n_samples": 6000,
@@ -134,7 +121,7 @@ public sealed class StepScorerTests
                 .ToArray());
         StepScore band = StepScorer.Score(refs, detections, insideBoutsOnly: false);
 
-        JsonElement python = RunSharedScorer(dir, detections);
+        JsonElement python = SharedScorer.Run("score_steps.py", dir, detections, "--detections");
         Assert.Equal(python.GetProperty("ic_f1").GetDouble(), Math.Round(band.F1, 3));
         Assert.Equal(python.GetProperty("steps_ref").GetInt32(), band.ReferenceSteps);
         Assert.Equal(python.GetProperty("steps_detected_in_bouts").GetInt32(), band.DetectedStepsInBouts);
@@ -144,32 +131,5 @@ public sealed class StepScorerTests
         Assert.Equal(python.GetProperty("bouts").GetInt32(), band.Bouts);
         Assert.Equal(python.GetProperty("false_steps_outside_bouts").GetInt32(), band.FalseStepsOutsideBouts);
         Assert.Equal(python.GetProperty("false_steps_per_min_nonwalking").GetDouble(), Math.Round(band.FalseStepsPerMinute!.Value, 2));
-    }
-
-    private static JsonElement RunSharedScorer(string dataDir, Dictionary<string, double[]> detections)
-    {
-        string scorer = Path.GetFullPath(Path.Combine(dataDir, "..", "..", "tools", "score_steps.py"));
-        Assert.True(File.Exists(scorer), $"the shared scorer is absent: expected it at {scorer}");
-        string json = Path.Combine(Path.GetTempPath(), $"dets-{Guid.NewGuid():N}.json");
-        File.WriteAllText(json, JsonSerializer.Serialize(detections));
-        try
-        {
-            var start = new ProcessStartInfo("python3") { RedirectStandardOutput = true, RedirectStandardError = true };
-            foreach (string a in new[] { scorer, dataDir, "--detections", json })
-            {
-                start.ArgumentList.Add(a);
-            }
-
-            using Process p = Process.Start(start) ?? throw new InvalidOperationException("python3 did not start");
-            string output = p.StandardOutput.ReadToEnd();
-            string error = p.StandardError.ReadToEnd();
-            p.WaitForExit();
-            Assert.True(p.ExitCode == 0, $"score_steps.py failed ({p.ExitCode}): {error}");
-            return JsonDocument.Parse(output).RootElement.Clone();
-        }
-        finally
-        {
-            File.Delete(json);
-        }
     }
 }
