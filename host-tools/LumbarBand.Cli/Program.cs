@@ -1,4 +1,5 @@
 using System.CommandLine;
+using System.CommandLine.Parsing;
 using LumbarBand.Cli.Commands;
 
 namespace LumbarBand.Cli;
@@ -31,7 +32,41 @@ public static class Program
             VirtualBandCommand.Create(output, error),
             DemoCommand.Create(output, error),
         };
-        var config = new InvocationConfiguration { Output = output, Error = error };
-        return root.Parse(args).Invoke(config);
+        ParseResult parse;
+        try
+        {
+            parse = root.Parse(args);
+        }
+        catch (InvalidOperationException e)
+        {
+            error.WriteLine($"lumbarband: {e.Message}");
+            return ExitCodes.BadOption;
+        }
+
+        if (parse.Errors.Count > 0)
+        {
+            foreach (ParseError problem in parse.Errors)
+            {
+                error.WriteLine($"lumbarband: {problem.Message}");
+            }
+
+            error.WriteLine("(`lumbarband COMMAND --help` lists a command's options)");
+            return ExitCodes.BadOption;
+        }
+
+        // No exception reaches the user as a stack trace: the commands turn the failures people meet into messages,
+        // and anything else is named in one line.
+        var config = new InvocationConfiguration { Output = output, Error = error, EnableDefaultExceptionHandler = false };
+        try
+        {
+            return parse.Invoke(config);
+        }
+#pragma warning disable CA1031 // the last line of defence: every exception becomes a message and an exit code
+        catch (Exception e)
+#pragma warning restore CA1031
+        {
+            error.WriteLine($"lumbarband: unexpected failure ({e.GetType().Name}): {e.Message}");
+            return ExitCodes.Unexpected;
+        }
     }
 }

@@ -52,7 +52,7 @@ public sealed class SessionStoreTests : IDisposable
         }
 
         using SessionStore newer = Open();
-        Assert.Equal(1, newer.Redecode());
+        Assert.Equal(1, newer.Redecode().Decoded);
         StoredSession decoded = Assert.Single(newer.Sessions());
         Assert.Equal(CoreSessionDecoder.DecoderName, decoded.Decoder);
         Assert.Null(decoded.DecodeError);

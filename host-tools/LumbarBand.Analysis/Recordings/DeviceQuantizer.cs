@@ -17,6 +17,12 @@ public static class DeviceQuantizer
     // any sample period so an input sample exactly on an edge always falls in the later window, never in both or none.
     private const double TimeEpsilonS = 1e-9;
 
+    /// <summary>
+    /// The longest recording quantized, in seconds: a day. The band closes a session after minutes of rest and its
+    /// flash holds hours, so a longer span is a broken time column (one day at 50 Hz is 4.3 million samples, 52 MB).
+    /// </summary>
+    public const double MaxDurationS = 24 * 3600;
+
     /// <summary>Resamples and quantizes <paramref name="recording"/> to the device format.</summary>
     public static RawImuSamples ToDevice(ImuRecording recording)
     {
@@ -24,6 +30,12 @@ public static class DeviceQuantizer
         if (recording.Count < 2)
         {
             throw new ArgumentException("a recording needs at least two samples to be resampled");
+        }
+
+        if (!(recording.DurationS <= MaxDurationS))
+        {
+            throw new ArgumentException(string.Create(System.Globalization.CultureInfo.InvariantCulture,
+                $"the recording spans {recording.DurationS:G6} s; at most {MaxDurationS:0} s (a day) is resampled to the device rate"), nameof(recording));
         }
 
         double t0 = recording.TimeS[0];

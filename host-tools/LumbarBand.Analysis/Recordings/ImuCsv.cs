@@ -6,7 +6,8 @@ namespace LumbarBand.Analysis.Recordings;
 /// <summary>
 /// Reads and writes IMU recordings in the CSV format of DESIGN.md:
 /// <c>t_s,acc_x_g,acc_y_g,acc_z_g,gyr_x_dps,gyr_y_dps,gyr_z_dps</c>, columns in any order, one sample a line.
-/// Reading is strict: anything that would silently change the analysis is an error naming the line and column.
+/// Reading is strict: anything that would silently change the analysis is an error naming the line and column, and
+/// values the sensor cannot produce, long gaps and other units are refused (<see cref="ImuPlausibility"/>).
 /// </summary>
 public static class ImuCsv
 {
@@ -42,7 +43,8 @@ public static class ImuCsv
         }
 
         int[] fieldOfColumn = ParseHeader(header, name);
-        int fieldCount = header.Split(',').Length;
+        string[] fieldNames = header.Split(',').Select(f => f.Trim().TrimStart('\uFEFF')).ToArray();
+        int fieldCount = fieldNames.Length;
         var values = new List<double>[Columns.Length];
         for (int c = 0; c < values.Length; c++)
         {
@@ -72,8 +74,10 @@ public static class ImuCsv
                 if (!double.TryParse(text, NumberStyles.Float, CultureInfo.InvariantCulture, out double v) || !double.IsFinite(v))
                 {
                     string what = text.Length == 0 ? "is empty" : $"'{text}' is not a finite number";
-                    throw new RecordingFormatException(name, lineNumber, f + 1, $"{header.Split(',')[f].Trim()} {what}");
+                    throw new RecordingFormatException(name, lineNumber, f + 1, $"{fieldNames[f]} {what}");
                 }
+
+                ImuPlausibility.CheckValue(name, lineNumber, f + 1, fieldNames[f], v);
 
                 fields[f] = v;
             }
@@ -91,6 +95,11 @@ public static class ImuCsv
                     name, lineNumber, fieldOfColumn[0] + 1,
                     $"t_s must increase: {Format(time[n - 1])} s follows {Format(time[n - 2])} s");
             }
+
+            if (n > 1)
+            {
+                ImuPlausibility.CheckGap(name, lineNumber, fieldOfColumn[0] + 1, time[n - 2], time[n - 1]);
+            }
         }
 
         if (values[0].Count == 0)
@@ -103,9 +112,11 @@ public static class ImuCsv
             throw new RecordingFormatException(name, "has only one sample; a recording needs at least two");
         }
 
-        return new ImuRecording(
+        var recording = new ImuRecording(
             values[0].ToArray(), values[1].ToArray(), values[2].ToArray(), values[3].ToArray(),
             values[4].ToArray(), values[5].ToArray(), values[6].ToArray());
+        ImuPlausibility.CheckUnits(recording, name);
+        return recording;
     }
 
     /// <summary>Writes a recording with the standard header, in invariant culture.</summary>

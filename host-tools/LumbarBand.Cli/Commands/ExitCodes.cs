@@ -8,4 +8,10 @@ public static class ExitCodes
 
     /// <summary>The input (a file, a directory, a value) was wrong; the message says what.</summary>
     public const int BadInput = 1;
+
+    /// <summary>An option or argument was wrong (unknown, malformed, out of range): nothing ran; the message says what.</summary>
+    public const int BadOption = 2;
+
+    /// <summary>A failure lumbarband did not foresee (a bug): a one-line message, never a stack trace.</summary>
+    public const int Unexpected = 70;
 }

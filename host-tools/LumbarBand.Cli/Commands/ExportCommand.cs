@@ -14,7 +14,8 @@ public static class ExportCommand
         var dataDir = HostCommand.DataDirOption();
         var format = new Option<ExportFormat>("--format") { Description = "csv (epochs.csv and events.csv) or json", DefaultValueFactory = _ => ExportFormat.Csv };
         var outPath = new Option<string?>("--out") { Description = "folder to write to (for json also a .json file); default: export/ in the data directory" };
-        var rows = new Option<long[]>("--session") { Description = "row ids of the sessions to export (see `lumbarband sessions`; default: all)", AllowMultipleArgumentsPerToken = true };
+        var rows = new Option<long[]>("--session") { Description = "row ids of the sessions to export (see `lumbarband sessions`; default: all)", AllowMultipleArgumentsPerToken = true }
+            .EachAtLeast(1, "a row id");
         var command = new Command("export", "Export stored sessions as CSV or JSON, per epoch and per event.") { dataDir, format, outPath, rows };
         command.SetAction((parse, cancellationToken) => HostCommand.RunAsync(error, "export", () =>
         {

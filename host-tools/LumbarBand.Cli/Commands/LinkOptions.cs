@@ -10,10 +10,10 @@ namespace LumbarBand.Cli.Commands;
 public sealed class LinkOptions
 {
     /// <summary>--port: the virtual band on 127.0.0.1.</summary>
-    public Option<int?> Port { get; } = new("--port")
+    public Option<int?> Port { get; } = new Option<int?>("--port")
     {
         Description = "talk to the virtual band on 127.0.0.1:PORT (see `lumbarband virtual-band`) instead of a band over Bluetooth",
-    };
+    }.InRange(1, 65535, "a TCP port");
 
     /// <summary>--band: which band over Bluetooth.</summary>
     public Option<string?> Band { get; } = new("--band") { Description = "Bluetooth address of the band (default: the nearest band found)" };
@@ -22,11 +22,11 @@ public sealed class LinkOptions
     public Option<string?> DbusAddress { get; } = new("--dbus-address") { Description = "D-Bus address of BlueZ (default: the system bus)" };
 
     /// <summary>--mtu: the ATT MTU to ask the virtual band for.</summary>
-    public Option<int> Mtu { get; } = new("--mtu")
+    public Option<int> Mtu { get; } = new Option<int>("--mtu")
     {
         Description = "ATT MTU to ask the virtual band for (23..247; BlueZ negotiates its own)",
         DefaultValueFactory = _ => Core.Protocol.ProtocolConstants.MaxAttMtu,
-    };
+    }.InRange(Core.Protocol.ProtocolConstants.DefaultAttMtu, Core.Protocol.ProtocolConstants.MaxAttMtu, "an ATT MTU");
 
     /// <summary>Adds the options to <paramref name="command"/>.</summary>
     public void AddTo(Command command)

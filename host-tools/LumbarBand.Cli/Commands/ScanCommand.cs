@@ -11,13 +11,14 @@ public static class ScanCommand
     /// <summary>Builds the command.</summary>
     public static Command Create(TextWriter output, TextWriter error)
     {
-        var seconds = new Option<int>("--seconds") { Description = "how long to listen for bands", DefaultValueFactory = _ => 5 };
+        var seconds = new Option<int>("--seconds") { Description = "how long to listen for bands", DefaultValueFactory = _ => 5 }
+            .InRange(1, 120, "the listening time in seconds");
         var dbus = new Option<string?>("--dbus-address") { Description = "D-Bus address of BlueZ (default: the system bus)" };
         var command = new Command("scan", "List the bands in Bluetooth range, nearest first.") { seconds, dbus };
         command.SetAction((parse, cancellationToken) => HostCommand.RunAsync(error, "scan", async () =>
         {
             using DBusConnection connection = await BlueZScanner.ConnectAsync(parse.GetValue(dbus)).ConfigureAwait(false);
-            TimeSpan listen = TimeSpan.FromSeconds(Math.Clamp(parse.GetValue(seconds), 1, 120));
+            TimeSpan listen = TimeSpan.FromSeconds(parse.GetValue(seconds));
             IReadOnlyList<BandCandidate> found = await BlueZScanner.ScanAsync(connection, listen, null, cancellationToken).ConfigureAwait(false);
             if (found.Count == 0)
             {

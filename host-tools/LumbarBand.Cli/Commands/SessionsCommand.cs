@@ -19,7 +19,12 @@ public static class SessionsCommand
             using SessionStore store = SessionStore.Open(HostCommand.DataDirectory(parse, dataDir));
             if (parse.GetValue(redecode))
             {
-                output.WriteLine(string.Create(CultureInfo.InvariantCulture, $"decoded {store.Redecode()} of {store.SessionCount()} session(s) again"));
+                RedecodeResult redecoded = store.Redecode();
+                output.WriteLine(string.Create(CultureInfo.InvariantCulture, $"decoded {redecoded.Decoded} of {redecoded.Stored} session(s) again"));
+                foreach (string damage in redecoded.Damaged)
+                {
+                    error.WriteLine($"sessions: {damage}");
+                }
             }
 
             IReadOnlyList<StoredSession> sessions = store.Sessions();

@@ -13,13 +13,22 @@ public static class VirtualBandCommand
     /// <summary>The port the virtual band listens on unless told otherwise.</summary>
     public const int DefaultPort = 47730;
 
+    /// <summary>The fastest replay asked for: a day of walking in under a second; faster is "as fast as possible" (0).</summary>
+    private const double MaxSpeed = 100_000;
+
+    /// <summary>The latest pain press accepted, in seconds: a day (the longest recording replayed).</summary>
+    private const double MaxPainAtSeconds = 24 * 3600;
+
     /// <summary>Builds the command.</summary>
     public static Command Create(TextWriter output, TextWriter error)
     {
-        var port = new Option<int>("--port") { Description = "TCP port on 127.0.0.1 (0: any free one)", DefaultValueFactory = _ => DefaultPort };
+        var port = new Option<int>("--port") { Description = "TCP port on 127.0.0.1 (0: any free one)", DefaultValueFactory = _ => DefaultPort }
+            .InRange(0, 65535, "a TCP port (0: any free one)");
         var walk = new Option<string?>("--walk") { Description = "IMU recording to replay (CSV: t_s,acc_x_g,…,gyr_z_dps); default: the built-in simulated walk" };
-        var speed = new Option<double>("--speed") { Description = "simulated seconds per real second (1: real time; 0: as fast as possible, then serve)", DefaultValueFactory = _ => 1.0 };
-        var pain = new Option<double[]>("--pain-at") { Description = "seconds into the walk at which the wearer presses the pain marker", AllowMultipleArgumentsPerToken = true };
+        var speed = new Option<double>("--speed") { Description = "simulated seconds per real second (1: real time; 0: as fast as possible, then serve)", DefaultValueFactory = _ => 1.0 }
+            .InRange(0, MaxSpeed, "the replay speed");
+        var pain = new Option<double[]>("--pain-at") { Description = "seconds into the walk at which the wearer presses the pain marker", AllowMultipleArgumentsPerToken = true }
+            .EachInRange(0, MaxPainAtSeconds, "a time into the walk, in seconds");
         var noPairing = new Option<bool>("--no-pairing") { Description = "keep the pairing window closed (shows a host's \"pairing refused\")" };
         var command = new Command("virtual-band", "Run the band's logic on a simulated or recorded walk and serve the band protocol on 127.0.0.1.")
         {

@@ -18,6 +18,9 @@ public sealed class SessionStore : IDisposable
     /// <summary>The database's file name inside the data directory.</summary>
     public const string DatabaseFileName = "lumbarband.db";
 
+    /// <summary>The tables holding what a decoder made of a session (rebuilt by <see cref="Redecode"/>).</summary>
+    private static readonly string[] DecodedTables = ["epochs", "events"];
+
     private readonly SqliteConnection _connection;
     private readonly SessionDecoders _decoders;
 
@@ -42,12 +45,19 @@ public sealed class SessionStore : IDisposable
     /// Opens (creating and migrating as needed) the store in <paramref name="dataDirectory"/>, decoding with
     /// <paramref name="decoders"/> (default: <see cref="SessionDecoders.Default"/>). Throws
     /// <see cref="StoreUnavailableException"/> when the folder or database cannot be written, or was made by a newer
-    /// lumbarband.
+    /// lumbarband, and <see cref="StoreCorruptException"/> when the file is not an intact database (it is left as it is).
+    /// With <paramref name="readOnly"/> the database must exist and nothing is ever written to it.
     /// </summary>
-    public static SessionStore Open(string dataDirectory, SessionDecoders? decoders = null)
+    public static SessionStore Open(string dataDirectory, SessionDecoders? decoders = null, bool readOnly = false)
     {
         ArgumentException.ThrowIfNullOrEmpty(dataDirectory);
         string directory = Path.GetFullPath(dataDirectory);
+        string databasePath = Path.Combine(directory, DatabaseFileName);
+        if (readOnly && !File.Exists(databasePath))
+        {
+            throw new StoreUnavailableException($"there is no database at {databasePath} yet (run `lumbarband download` or `lumbarband demo`)");
+        }
+
         try
         {
             Directory.CreateDirectory(directory);
@@ -59,8 +69,8 @@ public sealed class SessionStore : IDisposable
 
         var builder = new SqliteConnectionStringBuilder
         {
-            DataSource = Path.Combine(directory, DatabaseFileName),
-            Mode = SqliteOpenMode.ReadWriteCreate,
+            DataSource = databasePath,
+            Mode = readOnly ? SqliteOpenMode.ReadOnly : SqliteOpenMode.ReadWriteCreate,
             Pooling = false,
             ForeignKeys = true,
         };
@@ -68,9 +78,19 @@ public sealed class SessionStore : IDisposable
         try
         {
             connection.Open();
-            Execute(connection, "PRAGMA journal_mode = WAL");
-            Execute(connection, "PRAGMA synchronous = FULL");
-            SchemaMigrator.Migrate(connection);
+            // Read the header before anything can write: a file that is not an intact database is named, not "fixed".
+            Execute(connection, "SELECT count(*) FROM sqlite_schema");
+            if (!readOnly)
+            {
+                Execute(connection, "PRAGMA journal_mode = WAL");
+                Execute(connection, "PRAGMA synchronous = FULL");
+                SchemaMigrator.Migrate(connection);
+            }
+        }
+        catch (SqliteException e) when (IsCorruption(e))
+        {
+            connection.Dispose();
+            throw Corrupt(databasePath, e);
         }
         catch (SqliteException e)
         {
@@ -87,7 +107,7 @@ public sealed class SessionStore : IDisposable
     }
 
     /// <summary>Records (or refreshes) what the band said about itself.</summary>
-    public void UpsertDevice(string deviceId, DeviceInfo info)
+    public void UpsertDevice(string deviceId, DeviceInfo info) => Guard(() =>
     {
         ArgumentNullException.ThrowIfNull(info);
         string now = Now();
@@ -104,7 +124,8 @@ public sealed class SessionStore : IDisposable
         command.Parameters.AddWithValue("$protocol", string.Create(CultureInfo.InvariantCulture, $"{info.ProtocolMajor}.{info.ProtocolMinor}"));
         command.Parameters.AddWithValue("$now", now);
         command.ExecuteNonQuery();
-    }
+        return 0;
+    });
 
     /// <summary>True when the store holds session <paramref name="sessionId"/> of <paramref name="deviceId"/> with CRC <paramref name="crc"/>.</summary>
     public bool Contains(string deviceId, uint sessionId, uint crc)
@@ -121,7 +142,7 @@ public sealed class SessionStore : IDisposable
     /// Stores a downloaded session (its raw bytes, and what a decoder makes of them) in one durable transaction,
     /// unless the store already holds it. The band must already have been recorded with <see cref="UpsertDevice"/>.
     /// </summary>
-    public ImportOutcome Import(string deviceId, SessionInfo entry, byte[] raw, string source)
+    public ImportOutcome Import(string deviceId, SessionInfo entry, byte[] raw, string source) => Guard(() =>
     {
         ArgumentNullException.ThrowIfNull(entry);
         ArgumentNullException.ThrowIfNull(raw);
@@ -164,10 +185,10 @@ public sealed class SessionStore : IDisposable
         WriteDecoded(transaction, rowId, decoder, decoded, error);
         transaction.Commit();
         return ImportOutcome.Imported;
-    }
+    });
 
     /// <summary>Keeps the bytes of an interrupted download (replacing an older partial of the same session).</summary>
-    public void SavePartial(PartialDownload partial)
+    public void SavePartial(PartialDownload partial) => Guard(() =>
     {
         ArgumentNullException.ThrowIfNull(partial);
         using SqliteCommand command = _connection.CreateCommand();
@@ -183,7 +204,8 @@ public sealed class SessionStore : IDisposable
         command.Parameters.AddWithValue("$b", partial.Bytes.AsSpan(0, partial.Received).ToArray());
         command.Parameters.AddWithValue("$now", Now());
         command.ExecuteNonQuery();
-    }
+        return 0;
+    });
 
     /// <summary>The interrupted download of a session, if one is kept.</summary>
     public PartialDownload? LoadPartial(string deviceId, uint sessionId)
@@ -212,14 +234,14 @@ public sealed class SessionStore : IDisposable
     }
 
     /// <summary>Forgets the interrupted download of a session (it was completed, or the session changed).</summary>
-    public void DeletePartial(string deviceId, uint sessionId)
+    public void DeletePartial(string deviceId, uint sessionId) => Guard(() =>
     {
         using SqliteCommand command = _connection.CreateCommand();
         command.CommandText = "DELETE FROM partial_downloads WHERE device_id = $d AND session_id = $s";
         command.Parameters.AddWithValue("$d", deviceId);
         command.Parameters.AddWithValue("$s", (long)sessionId);
-        command.ExecuteNonQuery();
-    }
+        return command.ExecuteNonQuery();
+    });
 
     /// <summary>Number of sessions stored.</summary>
     public int SessionCount()
@@ -264,27 +286,38 @@ public sealed class SessionStore : IDisposable
 
     /// <summary>
     /// Decodes every stored session again from its raw bytes with this host's decoders (after an update that reads
-    /// a format an older host could not); returns how many sessions were decoded.
+    /// a format an older host could not). Raw bytes whose length or CRC-32C no longer match what was stored at download
+    /// are damaged: their session keeps what it was decoded to before, and is named in the result.
     /// </summary>
-    public int Redecode()
+    public RedecodeResult Redecode() => Guard(() =>
     {
-        var rows = new List<(long Id, byte[] Raw)>();
+        var rows = new List<(long Id, string Key, byte[] Raw, uint Crc, int Length)>();
         using (SqliteCommand command = _connection.CreateCommand())
         {
-            command.CommandText = "SELECT id, raw FROM sessions";
+            command.CommandText = "SELECT id, device_id, session_id, raw, crc32, length FROM sessions";
             using SqliteDataReader reader = command.ExecuteReader();
             while (reader.Read())
             {
-                rows.Add((reader.GetInt64(0), (byte[])reader.GetValue(1)));
+                string key = reader.GetString(1) + "/" + reader.GetInt64(2).ToString(CultureInfo.InvariantCulture);
+                rows.Add((reader.GetInt64(0), key, (byte[])reader.GetValue(3), (uint)reader.GetInt64(4), reader.GetInt32(5)));
             }
         }
 
         int decodedCount = 0;
-        foreach ((long id, byte[] raw) in rows)
+        var damaged = new List<string>();
+        foreach ((long id, string key, byte[] raw, uint crc, int length) in rows)
         {
+            uint actual = Crc32C.Compute(raw, 0, raw.Length);
+            if (raw.Length != length || actual != crc)
+            {
+                damaged.Add(string.Create(CultureInfo.InvariantCulture,
+                    $"row {id} ({key}): its stored bytes no longer match their checksum (CRC-32C {actual:x8}, stored {crc:x8}; {raw.Length} of {length} bytes): kept as it was decoded before; restore it from a backup or download it again"));
+                continue;
+            }
+
             (ISessionDecoder? decoder, DecodedSession? decoded, string? error) = TryDecode(raw);
             using SqliteTransaction transaction = _connection.BeginTransaction();
-            foreach (string table in new[] { "epochs", "events" })
+            foreach (string table in DecodedTables)
             {
                 using SqliteCommand delete = _connection.CreateCommand();
                 delete.Transaction = transaction;
@@ -298,8 +331,8 @@ public sealed class SessionStore : IDisposable
             decodedCount += decoded is null ? 0 : 1;
         }
 
-        return decodedCount;
-    }
+        return new RedecodeResult(decodedCount, rows.Count, damaged);
+    });
 
     /// <inheritdoc/>
     public void Dispose()
@@ -316,6 +349,36 @@ public sealed class SessionStore : IDisposable
 
     private static StoreUnavailableException NotWritable(string directory, Exception cause) => new(
         $"cannot use {directory} for the database: {cause.Message} — make it writable, or choose another folder with --data-dir", cause);
+
+    /// <summary>SQLITE_CORRUPT (11) and SQLITE_NOTADB (26): the file's content is damaged, not its permissions.</summary>
+    private static bool IsCorruption(SqliteException e) => e.SqliteErrorCode is 11 or 26;
+
+    private static StoreCorruptException Corrupt(string databasePath, Exception cause) => new(
+        $"the database {databasePath} is corrupt ({cause.Message}); it was left untouched. Keep a copy of it, then restore a backup (`lumbarband store backup` makes them) or move it aside to start an empty store; `lumbarband store check` lists what SQLite finds", cause);
+
+    /// <summary>
+    /// Runs a write, turning SQLite's "read-only" and "corrupt" into messages that say what to do; nothing is changed
+    /// when it fails (each write is one transaction).
+    /// </summary>
+    private T Guard<T>(Func<T> write)
+    {
+        try
+        {
+            return write();
+        }
+        catch (SqliteException e) when (e.SqliteErrorCode == ReadOnlyErrorCode)
+        {
+            throw new StoreUnavailableException(
+                $"the database {DatabasePath} is read-only ({e.Message}); nothing was changed. Make the file and its folder writable, or use another --profile or --data-dir", e);
+        }
+        catch (SqliteException e) when (IsCorruption(e))
+        {
+            throw Corrupt(DatabasePath, e);
+        }
+    }
+
+    /// <summary>SQLITE_READONLY: the file, its folder or the connection does not allow writing.</summary>
+    private const int ReadOnlyErrorCode = 8;
 
     private static void Execute(SqliteConnection connection, string sql)
     {

@@ -80,3 +80,23 @@ public sealed class AnalyzeCommandTests : IDisposable
         Assert.Contains("simulated", output, StringComparison.OrdinalIgnoreCase);
     }
 }
+
+public sealed class AnalyzeImplausibleInputTests : IDisposable
+{
+    private readonly string _dir = Directory.CreateTempSubdirectory("lumbarband-analyze-").FullName;
+
+    public void Dispose() => Directory.Delete(_dir, recursive: true);
+
+    [Fact]
+    public void AHundredMillionSecondGapIsAMessageWithFileAndLineNotAnOverflow()
+    {
+        string path = Path.Combine(_dir, "gap.csv");
+        File.WriteAllText(path, $"{LumbarBand.Analysis.Recordings.ImuRecording.CsvHeader}\n0,1,0,0,0,0,0\n0.01,1,0,0,0,0,0\n100000000,1,0,0,0,0,0\n");
+        var output = new StringWriter();
+        var error = new StringWriter();
+        int code = Program.Run(["analyze", path], output, error);
+        Assert.Equal(1, code);
+        Assert.Contains($"{path}:4:1: a gap of", error.ToString(), StringComparison.Ordinal);
+        Assert.DoesNotContain("Exception", error.ToString(), StringComparison.Ordinal);
+    }
+}

@@ -46,3 +46,14 @@ public sealed class DeviceQuantizerTests
         Assert.All(raw.Ax.Skip(1).Take(raw.Count - 2), v => Assert.Equal(0, v));
     }
 }
+
+public sealed class DeviceQuantizerLimitTests
+{
+    [Fact]
+    public void ARecordingSpanningMoreThanADayIsRefusedWithAMessageNotAnOverflow()
+    {
+        var recording = new ImuRecording([0, 1e8], [1, 1], [0, 0], [0, 0], [0, 0], [0, 0], [0, 0]);
+        ArgumentException e = Assert.Throws<ArgumentException>(() => DeviceQuantizer.ToDevice(recording));
+        Assert.Contains("spans 1E+08 s", e.Message, StringComparison.Ordinal);
+    }
+}

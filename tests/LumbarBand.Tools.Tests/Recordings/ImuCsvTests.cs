@@ -107,3 +107,71 @@ public sealed class ImuCsvTests
         }
     }
 }
+
+public sealed class ImuPlausibilityTests
+{
+    private const string Header = ImuRecording.CsvHeader;
+
+    private static RecordingFormatException Fails(string text) =>
+        Assert.Throws<RecordingFormatException>(() => ImuCsv.Read(new StringReader(text), "walk.csv"));
+
+    /// <summary>A walk-like recording: gravity on x with a step bounce, the trunk turning at up to 60 °/s.</summary>
+    private static string Walk(double accScale = 1, double rateScale = 1, int samples = 300)
+    {
+        var lines = new List<string> { Header };
+        for (int i = 0; i < samples; i++)
+        {
+            double t = i * 0.01;
+            double bounce = 0.3 * Math.Sin(2 * Math.PI * 2 * t);
+            double turn = 60 * Math.Sin(2 * Math.PI * 1 * t);
+            lines.Add(FormattableString.Invariant($"{t:0.00},{(1 + bounce) * accScale},{0.1 * accScale},{0.05 * accScale},{turn * rateScale},{turn / 2 * rateScale},0"));
+        }
+
+        return string.Join("\n", lines) + "\n";
+    }
+
+    [Fact]
+    public void AWalkInGAndDegreesPerSecondIsAccepted()
+    {
+        Assert.Equal(300, ImuCsv.Read(new StringReader(Walk()), "walk.csv").Count);
+    }
+
+    [Fact]
+    public void AnAccelerationBeyondTheSensorsRangeIsRefusedWithLineAndColumn()
+    {
+        RecordingFormatException e = Fails($"{Header}\n0,1,0,0,0,0,0\n0.01,1,1e300,0,0,0,0\n");
+        Assert.Equal("walk.csv:3:3: acc_y_g 1E+300 is beyond what the sensor can measure (±16 g); is the file in other units?", e.Message);
+    }
+
+    [Fact]
+    public void AnAngularRateBeyondTheSensorsRangeIsRefused()
+    {
+        RecordingFormatException e = Fails($"{Header}\n0,1,0,0,0,0,0\n0.01,1,0,0,0,0,-2500\n");
+        Assert.Equal((3, 7), (e.Line, e.Column));
+        Assert.Contains("±2000 °/s", e.Message, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void AFileInMetresPerSecondSquaredIsRefused()
+    {
+        RecordingFormatException e = Fails(Walk(accScale: 9.80665));
+        Assert.Contains("looks like m/s²", e.Message, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void AFileInRadiansPerSecondIsRefused()
+    {
+        RecordingFormatException e = Fails(Walk(rateScale: Math.PI / 180));
+        Assert.Contains("looks like rad/s", e.Message, StringComparison.Ordinal);
+    }
+
+    [Theory]
+    [InlineData("1000000")]
+    [InlineData("100000000")]
+    public void ALongGapIsRefusedWhereItIs(string gapEnd)
+    {
+        RecordingFormatException e = Fails($"{Header}\n0,1,0,0,0,0,0\n0.01,1,0,0,0,0,0\n{gapEnd},1,0,0,0,0,0\n");
+        Assert.Equal((4, 1), (e.Line, e.Column));
+        Assert.Contains("split the recording there", e.Message, StringComparison.Ordinal);
+    }
+}
