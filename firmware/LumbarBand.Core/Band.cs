@@ -1,6 +1,7 @@
 using LumbarBand.Core.Configuration;
 using LumbarBand.Core.Cueing;
 using LumbarBand.Core.Gait;
+using LumbarBand.Core.Pacing;
 using LumbarBand.Core.Posture;
 using LumbarBand.Core.Sensing;
 using LumbarBand.Core.Session;
@@ -44,6 +45,7 @@ namespace LumbarBand.Core
         private readonly PostureMeter _posture;
         private readonly BandSettings _settings;
         private readonly CueEngine _cues;
+        private readonly WalkingPacer _pacer;
         private readonly SessionRecorder _sessions;
         private long _samples;
 
@@ -69,6 +71,7 @@ namespace LumbarBand.Core
             _sway = new SwayMeter(_tilt, _gyroBias, _postureAxes);
             _posture = new PostureMeter(_tilt, _postureAxes, _sway, _neutral, _frame);
             _cues = new CueEngine(_pipeline, motor, settings);
+            _pacer = new WalkingPacer(_pipeline, _cues.Player, settings);
             _sessions = new SessionRecorder(_neutral, _frame);
             _sessions.Configure(settings);
         }
@@ -124,6 +127,9 @@ namespace LumbarBand.Core
         /// <summary>The cue engine: excessive-motion rules, rate limits and the haptic player.</summary>
         public CueEngine Cues { get { return _cues; } }
 
+        /// <summary>The walking plan's pacer: stretches, "time to rest" and "ready to go".</summary>
+        public WalkingPacer Pacer { get { return _pacer; } }
+
         /// <summary>The session recorder: sessions, epochs and their records for the flash log.</summary>
         public SessionRecorder Sessions { get { return _sessions; } }
 
@@ -141,6 +147,7 @@ namespace LumbarBand.Core
             {
                 _settings.CopyFrom(settings);
                 _sessions.Configure(_settings);
+                _pacer.Configure(_settings);
             }
 
             return error;
@@ -184,7 +191,7 @@ namespace LumbarBand.Core
             // Posture and sway run at a quarter of the rate (12.5 Hz): trunk tilt changes slowly against 80 ms.
             if ((sample & TiltEstimator.StepMask) == 0)
             {
-                OnTiltSample(ax, ay, az, gyroBias);
+                OnTiltSample(timeUs, ax, ay, az, gyroBias);
             }
 
             // Slow stages run on every second sample (25 Hz), starting with the first.
@@ -207,9 +214,17 @@ namespace LumbarBand.Core
             }
         }
 
-        /// <summary>Every fourth sample: the tilt filter and turn detection, then sway accumulation and, five times a second, posture.</summary>
-        private void OnTiltSample(int ax, int ay, int az, GyroBiasTracker gyroBias)
+        /// <summary>
+        /// Every fourth sample: the walking plan's due time (so its patterns start within 80 ms), the tilt filter and
+        /// turn detection, then sway accumulation and, five times a second, posture.
+        /// </summary>
+        private void OnTiltSample(long timeUs, int ax, int ay, int az, GyroBiasTracker gyroBias)
         {
+            if (timeUs >= _pacer.DueUs)
+            {
+                OnPacerDue(timeUs);
+            }
+
             _tilt.Update(ax, ay, az, gyroBias.RateX, gyroBias.RateY, gyroBias.RateZ);
             GravityTracker gravity = _gravity;
             _turns.Update(gyroBias.RateX, gyroBias.RateY, gyroBias.RateZ, gravity.UpX, gravity.UpY, gravity.UpZ);
@@ -230,8 +245,27 @@ namespace LumbarBand.Core
             while (_pipeline.TryTake(out e))
             {
                 _sessions.OnEvent(e.Kind, e.TimeUs, e.Value);
+                if (_pacer.OnEvent(e.Kind, e.TimeUs))
+                {
+                    OnStretchFinished();
+                }
+
                 _events.Add(e.Kind, e.TimeUs, e.Value);
             }
+        }
+
+        private void OnPacerDue(long timeUs)
+        {
+            if (_pacer.Tick(timeUs))
+            {
+                OnStretchFinished();
+            }
+        }
+
+        /// <summary>A stretch of the walking plan ended: the session records it.</summary>
+        private void OnStretchFinished()
+        {
+            _sessions.OnStretch(_pacer.LastStretch);
         }
 
         /// <summary>Every second sample: gravity, stillness and the direction of walking.</summary>

@@ -42,5 +42,17 @@ namespace LumbarBand.Core
         /// counts it in the epoch, stores it with the walking time before it, and starts a session if none is open.
         /// </summary>
         PainMarker = 8,
+
+        /// <summary>
+        /// The walking plan's stretch reached its walking time: "time to rest" played
+        /// (<see cref="Pacing.WalkingPacer"/>). Value: the stretch's number within the walk, from 1.
+        /// </summary>
+        RestDue = 9,
+
+        /// <summary>
+        /// The rest after a stretch of the walking plan is over: "ready to go" played if the plan asks for it. Value:
+        /// the number of the stretch the rest followed.
+        /// </summary>
+        RestOver = 10,
     }
 }

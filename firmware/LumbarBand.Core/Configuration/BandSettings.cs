@@ -202,5 +202,20 @@ namespace LumbarBand.Core.Configuration
 
         /// <summary><see cref="SettingId.PostureSettleMs"/>.</summary>
         public int PostureSettleMs { get { return Get(SettingId.PostureSettleMs); } }
+
+        /// <summary><see cref="SettingId.PlanActive"/>.</summary>
+        public bool PlanActive { get { return Get(SettingId.PlanActive) != 0; } }
+
+        /// <summary><see cref="SettingId.PlanWalkSeconds"/>.</summary>
+        public int PlanWalkSeconds { get { return Get(SettingId.PlanWalkSeconds); } }
+
+        /// <summary><see cref="SettingId.PlanRestSeconds"/>.</summary>
+        public int PlanRestSeconds { get { return Get(SettingId.PlanRestSeconds); } }
+
+        /// <summary><see cref="SettingId.PlanStretches"/>.</summary>
+        public int PlanStretches { get { return Get(SettingId.PlanStretches); } }
+
+        /// <summary><see cref="SettingId.PlanReadyCue"/>.</summary>
+        public bool PlanReadyCue { get { return Get(SettingId.PlanReadyCue) != 0; } }
     }
 }

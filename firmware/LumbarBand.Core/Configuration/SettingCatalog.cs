@@ -8,7 +8,7 @@ namespace LumbarBand.Core.Configuration
     public static class SettingCatalog
     {
         /// <summary>Number of settings; their ids run densely from 1 to this.</summary>
-        public const int Count = 32;
+        public const int Count = 37;
 
         /// <summary>Largest pattern level (see <see cref="Cueing.HapticPatterns"/>).</summary>
         private const int MaxLevel = 3;
@@ -50,6 +50,11 @@ namespace LumbarBand.Core.Configuration
                 case 30: return Row(out definition, SettingId.SessionEndIdleSeconds, "session_end_idle_s", SettingUnit.Seconds, 300, 30, 3600);
                 case 31: return Row(out definition, SettingId.EpochSeconds, "epoch_s", SettingUnit.Seconds, 60, 10, 3600);
                 case 32: return Row(out definition, SettingId.PostureSettleMs, "posture_settle_ms", SettingUnit.Milliseconds, 5000, 0, 60000);
+                case 33: return Row(out definition, SettingId.PlanActive, "plan_active", SettingUnit.Flag, 0, 0, 1);
+                case 34: return Row(out definition, SettingId.PlanWalkSeconds, "plan_walk_s", SettingUnit.Seconds, 300, 30, 7200);
+                case 35: return Row(out definition, SettingId.PlanRestSeconds, "plan_rest_s", SettingUnit.Seconds, 120, 10, 1800);
+                case 36: return Row(out definition, SettingId.PlanStretches, "plan_stretches", SettingUnit.Stretches, 3, 1, 20);
+                case 37: return Row(out definition, SettingId.PlanReadyCue, "plan_ready_cue", SettingUnit.Flag, 1, 0, 1);
                 default:
                     definition = new SettingDefinition();
                     return false;
@@ -95,6 +100,7 @@ namespace LumbarBand.Core.Configuration
                 case SettingUnit.Strides: return "strides";
                 case SettingUnit.Cues: return "cues";
                 case SettingUnit.Level: return "level";
+                case SettingUnit.Stretches: return "stretches";
                 default: return string.Empty;
             }
         }

@@ -231,5 +231,36 @@ namespace LumbarBand.Core.Configuration
         /// a cue for getting up is nagging.
         /// </summary>
         PostureSettleMs = 32,
+
+        /// <summary>
+        /// 1: the walking plan (<see cref="Pacing.WalkingPacer"/>) paces walks: a "time to rest" pattern after
+        /// <see cref="PlanWalkSeconds"/> of walking, a rest of <see cref="PlanRestSeconds"/>, for
+        /// <see cref="PlanStretches"/> stretches. Default 0, no plan: pacing is a therapist's decision for one wearer
+        /// (time-contingent graded activity, Lindström et al. 1992, Phys Ther 72:279–290; Macedo et al. 2010, Phys
+        /// Ther 90:860–879), never a default.
+        /// </summary>
+        PlanActive = 33,
+
+        /// <summary>
+        /// Walking time of one stretch of the plan, seconds of confirmed walking (short stops do not count and do not
+        /// restart it). Default 300 (5 min), range 30–7200: graded activity sets the first quota below the time the
+        /// wearer tolerates, then raises it in small steps (Fordyce 1976; Lindström et al. 1992); a few minutes is
+        /// where walking-related back pain usually stops a walk. Seconds rather than minutes so a +10% step of a short
+        /// stretch is not rounded away.
+        /// </summary>
+        PlanWalkSeconds = 34,
+
+        /// <summary>
+        /// Rest between stretches, seconds without walking (the park bench). Default 120, range 10–1800, and less
+        /// than <see cref="SessionEndIdleSeconds"/> while the plan is active, so a rest never ends the walk. A stop as
+        /// long as this inside a stretch is taken as its rest: the stretch ends there, short of the plan.
+        /// </summary>
+        PlanRestSeconds = 35,
+
+        /// <summary>Stretches in one walk. Default 3, range 1–20: after the last, the band stays silent until the walk ends.</summary>
+        PlanStretches = 36,
+
+        /// <summary>1: a "ready to go" pattern when a rest between stretches is over. Default 1 (the wearer need not watch a clock).</summary>
+        PlanReadyCue = 37,
     }
 }

@@ -32,5 +32,8 @@ namespace LumbarBand.Core.Configuration
 
         /// <summary>A haptic pattern level, 1 (gentle) to 3 (strong).</summary>
         Level = 9,
+
+        /// <summary>Stretches of a walking plan (walking between two rests).</summary>
+        Stretches = 10,
     }
 }

@@ -55,6 +55,16 @@ namespace LumbarBand.Core.Configuration
                 return SettingsError.Inconsistent(SettingId.EscalationMaxLevel, SettingId.CueStartLevel, max, start, d.Max);
             }
 
+            // A rest as long as the idle end would end the walk (the session) on the park bench.
+            if (settings.PlanActive)
+            {
+                e = BelowOther(settings, SettingId.PlanRestSeconds, SettingId.SessionEndIdleSeconds);
+                if (!e.IsOk)
+                {
+                    return e;
+                }
+            }
+
             return SettingsError.Ok;
         }
 

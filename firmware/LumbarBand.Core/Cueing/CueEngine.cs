@@ -403,10 +403,10 @@ namespace LumbarBand.Core.Cueing
             _level[r] = level;
             _lastCueUs[r] = timeUs;
             _cuesRecorded++;
-            bool play = _training;
+            // A pacing pattern that plays keeps the motor (HapticPriority): the cue is then recorded, not played.
+            bool play = _training && _player.Play(HapticPatterns.ForLevel(level), timeUs);
             if (play)
             {
-                _player.Play(HapticPatterns.ForLevel(level), timeUs);
                 _cuesPlayed++;
             }
 

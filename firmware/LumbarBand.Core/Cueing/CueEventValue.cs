@@ -3,7 +3,7 @@ namespace LumbarBand.Core.Cueing
     /// <summary>
     /// The <see cref="BandEvent.Value"/> of a <see cref="BandEventKind.Cue"/>: bits 0–7 the <see cref="CueRule"/>,
     /// bits 8–11 the pattern level (1–3), bit 12 set when the motor played it (training mode), clear when it was only
-    /// recorded (tracking mode).
+    /// recorded (tracking mode, or a walking-plan pattern held the motor).
     /// </summary>
     public static class CueEventValue
     {

@@ -14,6 +14,7 @@ namespace LumbarBand.Core.Cueing
         private int _step;
         private long _stepEndUs;
         private int _duty;
+        private int _priority;
 
         /// <summary>Creates a player for <paramref name="motor"/> (null: a band or host without a motor; nothing is driven).</summary>
         public HapticPlayer(IHapticMotor motor)
@@ -27,14 +28,33 @@ namespace LumbarBand.Core.Cueing
         /// <summary>The pattern playing, or null.</summary>
         public HapticPattern Current { get { return _pattern; } }
 
-        /// <summary>Starts <paramref name="pattern"/> at <paramref name="timeUs"/>, replacing whatever played.</summary>
-        public void Play(HapticPattern pattern, long timeUs)
+        /// <summary>
+        /// Starts <paramref name="pattern"/> at <paramref name="timeUs"/> at <see cref="HapticPriority.PostureCue"/>,
+        /// replacing whatever played unless that has a higher priority; returns whether it plays.
+        /// </summary>
+        public bool Play(HapticPattern pattern, long timeUs)
         {
+            return Play(pattern, timeUs, HapticPriority.PostureCue);
+        }
 
+        /// <summary>
+        /// Starts <paramref name="pattern"/> at <paramref name="timeUs"/>, replacing whatever played, unless a pattern
+        /// of a higher <paramref name="priority"/> (<see cref="HapticPriority"/>) still plays: then nothing changes and
+        /// it returns false, so a posture cue can never cut a pacing pattern short.
+        /// </summary>
+        public bool Play(HapticPattern pattern, long timeUs, int priority)
+        {
+            if (_pattern != null && _priority > priority)
+            {
+                return false;
+            }
+
+            _priority = priority;
             _pattern = pattern;
             _step = 0;
             _stepEndUs = timeUs + (pattern.StepMs(0) * MicrosPerMs);
             Drive(pattern.IntensityPercent);
+            return true;
         }
 
         /// <summary>Advances the pattern to <paramref name="timeUs"/>.</summary>

@@ -14,6 +14,7 @@ namespace LumbarBand.Core.Session
         private EpochSummary[] _epochs;
         private SessionEventRecord[] _events;
         private byte[] _settings;
+        private SessionStretchRecord[] _stretches;
 
         /// <summary>The session id of the log's start record.</summary>
         public uint SessionId;
@@ -47,6 +48,15 @@ namespace LumbarBand.Core.Session
 
         /// <summary>Events stored (pain markers, calibrations), in the order they were recorded.</summary>
         public int EventCount { get { return _events == null ? 0 : _events.Length; } }
+
+        /// <summary>Stretches of a walking plan stored (session format 2), in time order.</summary>
+        public int StretchCount { get { return _stretches == null ? 0 : _stretches.Length; } }
+
+        /// <summary>The stretch at <paramref name="position"/>.</summary>
+        public SessionStretchRecord Stretch(int position)
+        {
+            return _stretches[position];
+        }
 
         /// <summary>Bytes of the settings snapshot.</summary>
         public int SettingsLength { get { return _settings == null ? 0 : _settings.Length; } }
@@ -166,10 +176,11 @@ namespace LumbarBand.Core.Session
             _epochs = null;
             _events = null;
             _settings = null;
+            _stretches = null;
         }
 
         /// <summary>Sizes the arrays for what the decoder's first pass counted, and rewinds the flags for the second.</summary>
-        internal void Allocate(int epochs, int events, int settingsBytes)
+        internal void Allocate(int epochs, int events, int settingsBytes, int stretches)
         {
             HasHeader = false;
             HasFooter = false;
@@ -189,6 +200,11 @@ namespace LumbarBand.Core.Session
             }
 
             _settings = settingsBytes == 0 ? null : new byte[settingsBytes];
+            _stretches = stretches == 0 ? null : new SessionStretchRecord[stretches];
+            for (int i = 0; i < stretches; i++)
+            {
+                _stretches[i] = new SessionStretchRecord();
+            }
         }
 
         /// <summary>The settings buffer the decoder fills.</summary>

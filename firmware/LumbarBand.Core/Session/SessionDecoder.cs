@@ -8,7 +8,7 @@ namespace LumbarBand.Core.Session
     /// returns what is wrong (<see cref="SessionDecodeResult"/>) and where (<see cref="SessionContent.ErrorOffset"/>).
     /// </summary>
     /// <remarks>
-    /// Rules (docs/sessions.md §7): the first record is the log's session start; the header (format version 1) comes
+    /// Rules (docs/sessions.md §7): the first record is the log's session start; the header (format version 1 or 2) comes
     /// before any other record of the session; sequence numbers increase; nothing follows the session end. A session
     /// of only a start and an end (storage ran full before its header) decodes, without a header. Records of unknown application types
     /// are skipped (a newer firmware's), acknowledgement records are ignored, and payloads longer than this version's
@@ -39,20 +39,22 @@ namespace LumbarBand.Core.Session
             int epochs;
             int events;
             int settingsBytes;
-            SessionDecodeResult result = Walk(data, index, count, content, false, out epochs, out events, out settingsBytes);
+            int stretches;
+            SessionDecodeResult result = Walk(data, index, count, content, false, out epochs, out events, out settingsBytes, out stretches);
             if (result != SessionDecodeResult.Ok)
             {
                 return result;
             }
 
-            content.Allocate(epochs, events, settingsBytes);
-            return Walk(data, index, count, content, true, out epochs, out events, out settingsBytes);
+            content.Allocate(epochs, events, settingsBytes, stretches);
+            return Walk(data, index, count, content, true, out epochs, out events, out settingsBytes, out stretches);
         }
 
         /// <summary>One pass over the records: checks them and counts (or, with <paramref name="fill"/>, stores) their contents.</summary>
         private static SessionDecodeResult Walk(
-            byte[] data, int index, int count, SessionContent content, bool fill, out int epochs, out int events, out int settingsBytes)
+            byte[] data, int index, int count, SessionContent content, bool fill, out int epochs, out int events, out int settingsBytes, out int stretches)
         {
+            stretches = 0;
             epochs = 0;
             events = 0;
             settingsBytes = 0;
@@ -97,7 +99,7 @@ namespace LumbarBand.Core.Session
                 }
                 else
                 {
-                    SessionDecodeResult check = Take(data, payload, length, type, content, fill, ref epochs, ref events, ref settingsBytes, ref lastEpochIndex);
+                    SessionDecodeResult check = Take(data, payload, length, type, content, fill, ref epochs, ref events, ref settingsBytes, ref stretches, ref lastEpochIndex);
                     if (check != SessionDecodeResult.Ok)
                     {
                         return Fail(content, at - index, check);
@@ -115,7 +117,7 @@ namespace LumbarBand.Core.Session
         /// <summary>Checks (and with <paramref name="fill"/> stores) one record after the session start.</summary>
         private static SessionDecodeResult Take(
             byte[] data, int payload, int length, byte type, SessionContent content, bool fill,
-            ref int epochs, ref int events, ref int settingsBytes, ref int lastEpochIndex)
+            ref int epochs, ref int events, ref int settingsBytes, ref int stretches, ref int lastEpochIndex)
         {
             switch (type)
             {
@@ -169,6 +171,19 @@ namespace LumbarBand.Core.Session
 
                     events++;
                     return SessionDecodeResult.Ok;
+                case SessionRecordTypes.Stretch:
+                    if (length < SessionStretchRecord.EncodedLength)
+                    {
+                        return SessionDecodeResult.InvalidPayload;
+                    }
+
+                    if (fill)
+                    {
+                        content.Stretch(stretches).Decode(data, payload);
+                    }
+
+                    stretches++;
+                    return SessionDecodeResult.Ok;
                 case SessionRecordTypes.Footer:
                     if (length < SessionFooter.EncodedLength || content.HasFooter)
                     {
@@ -195,7 +210,8 @@ namespace LumbarBand.Core.Session
                 return SessionDecodeResult.InvalidPayload;
             }
 
-            if (SessionHeader.ReadFormatVersion(data, payload) != SessionHeader.CurrentFormatVersion)
+            int version = SessionHeader.ReadFormatVersion(data, payload);
+            if (version < SessionHeader.OldestReadableFormatVersion || version > SessionHeader.CurrentFormatVersion)
             {
                 return SessionDecodeResult.UnsupportedVersion;
             }

@@ -19,8 +19,15 @@ namespace LumbarBand.Core.Session
     /// </summary>
     public sealed class SessionHeader
     {
-        /// <summary>The session format this firmware writes and reads.</summary>
-        public const int CurrentFormatVersion = 1;
+        /// <summary>
+        /// The session format this firmware writes: 2 adds <see cref="SessionRecordTypes.Stretch"/> records (walking
+        /// plan) and changes nothing else, so a session without a plan is stored byte for byte as in format 1 but for
+        /// this number and the settings snapshot's new ids.
+        /// </summary>
+        public const int CurrentFormatVersion = 2;
+
+        /// <summary>Oldest session format hosts still read (1: sessions without walking-plan records).</summary>
+        public const int OldestReadableFormatVersion = 1;
 
         /// <summary>Bytes of this version's header.</summary>
         public const int EncodedLength = 19 + SessionCalibration.EncodedLength;

@@ -1,6 +1,7 @@
 using LumbarBand.Core.Storage;
 using LumbarBand.Core.Configuration;
 using LumbarBand.Core.Cueing;
+using LumbarBand.Core.Pacing;
 using LumbarBand.Core.Sensing;
 
 namespace LumbarBand.Core.Session
@@ -323,6 +324,21 @@ namespace LumbarBand.Core.Session
             {
                 _current.AddStride(mediolateralCentidegrees, anteroposteriorCentidegrees, rotationCentidegrees);
             }
+        }
+
+        /// <summary>
+        /// A stretch of the walking plan ended (<see cref="WalkingPacer"/>): stored as its own record in the open
+        /// session (ignored when none is open).
+        /// </summary>
+        public void OnStretch(Stretch stretch)
+        {
+            if (!_open || stretch == null)
+            {
+                return;
+            }
+
+            int length = SessionStretchRecord.Encode(_payload, 0, stretch, _startUs);
+            _outbox.Put(SessionOperation.Append, SessionRecordTypes.Stretch, _payload, length, false);
         }
 
         /// <summary>Starts a session now (a button gesture); does nothing if one is open.</summary>

@@ -36,7 +36,7 @@ public sealed class SettingsCodecTests
         Assert.Equal(0, unknown);
         Assert.True(back.SameAs(original));
         Assert.Equal(SettingsCodec.FormatVersion, bytes[0]);
-        Assert.Equal(84, bytes.Length);
+        Assert.Equal(96, bytes.Length);
         Assert.True(bytes.Length <= SettingsCodec.MaxEncodedLength);
     }
 
@@ -177,9 +177,17 @@ public sealed class SettingsCodecTests
     [Fact]
     public void EverySettingAtItsLongestFitsTheFixedCapacityWithRoomForMore()
     {
-        // One-byte ids (below 128) and five-byte values: the worst case of every setting this firmware knows.
-        int worst = 1 + (SettingCatalog.Count * (1 + SettingsCodec.MaxVarintBytes));
+        // One-byte ids (below 128) and the longest value each setting's range allows: the worst this firmware encodes.
+        int worst = 1;
+        for (int id = 1; id <= SettingCatalog.Count; id++)
+        {
+            SettingDefinition d = SettingCatalog.Get((SettingId)id);
+            int atMin = SettingsCodec.WriteSetting(new byte[16], 0, id, d.Min);
+            int atMax = SettingsCodec.WriteSetting(new byte[16], 0, id, d.Max);
+            worst += Math.Max(atMin, atMax);
+        }
 
+        
         Assert.True(SettingCatalog.Count < 128);
         Assert.True(worst + (10 * 6) <= SettingsCodec.MaxEncodedLength, $"{worst} bytes leave no room for ten more settings");
     }

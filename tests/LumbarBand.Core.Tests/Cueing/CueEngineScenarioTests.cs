@@ -439,7 +439,7 @@ public sealed class CueEngineScenarioTests
     }
 
     [Fact]
-    public void TheEngineAndItsSettingsTakeLessThanOneKilobyte()
+    public void TheEngineAndItsSettingsTakeLessThanElevenHundredBytes()
     {
         var queue = new EventQueue(4);
         GC.KeepAlive(new CueEngine(queue, null, new BandSettings())); // type initializers and patterns: once per band
@@ -450,7 +450,8 @@ public sealed class CueEngineScenarioTests
         long bytes = GC.GetAllocatedBytesForCurrentThread() - before;
 
         GC.KeepAlive(engine);
-        Assert.InRange(bytes, 1, 1024);
+        // 1 KB before the walking plan's five settings (20 bytes) and the player's priority.
+        Assert.InRange(bytes, 1, 1100);
     }
 
     /// <summary>A motor that does nothing (the recording one allocates as its list grows).</summary>

@@ -221,7 +221,7 @@ public sealed class SessionRecordCodecTests
         bytes = new byte[SessionHeader.EncodedLength];
         header.Encode(bytes, 0);
         Assert.Equal(
-            "01 03 00 00 00 00 05 02 10 0E 00 00 80 E1 4E 68 3C 00 01 07 00 00 00 00 00 40 00 00 00 00 00 40 00 40 00 00 00 00",
+            "02 03 00 00 00 00 05 02 10 0E 00 00 80 E1 4E 68 3C 00 01 07 00 00 00 00 00 40 00 00 00 00 00 40 00 40 00 00 00 00",
             Hex(bytes));
     }
 

@@ -1,0 +1,18 @@
+namespace LumbarBand.Core.Cueing
+{
+    /// <summary>
+    /// Priorities of what the one motor plays (<see cref="HapticPlayer.Play(HapticPattern, long, int)"/>): a pattern
+    /// is never replaced by one of lower priority while it plays.
+    /// </summary>
+    public static class HapticPriority
+    {
+        /// <summary>Posture cues of the <see cref="CueEngine"/>: rationed, and a later one is as good as a missed one.</summary>
+        public const int PostureCue = 0;
+
+        /// <summary>
+        /// The walking plan's "time to rest" and "ready to go" (<see cref="Pacing.WalkingPacer"/>): above posture cues,
+        /// because the plan exists to stop the walk short of the pain, and a swallowed rest signal walks the wearer into it.
+        /// </summary>
+        public const int Pacing = 1;
+    }
+}
