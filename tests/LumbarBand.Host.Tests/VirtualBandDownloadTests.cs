@@ -136,8 +136,42 @@ public sealed class VirtualBandDownloadTests : IDisposable
 
         PairingRefusedException refused = await Assert.ThrowsAsync<PairingRefusedException>(() => client.OpenAsync(pair: true, CancellationToken.None));
 
-        Assert.Contains("hold the band's button", refused.Message, StringComparison.Ordinal);
+        Assert.Contains("press the band's button three times", refused.Message, StringComparison.Ordinal);
         Assert.Equal(ProtocolConstants.VersionMajor, client.Device!.ProtocolMajor);
+    }
+
+    [Fact]
+    public async Task TheVirtualBandTrustsAnEnrolledHostByItsKeyAndRefusesAStrangerWithABond()
+    {
+        // The virtual band runs Core's LinkTrust, as the firmware does: the first host enrolls in the open window.
+        await using VirtualBandServer band = TestWalks.StartBand(walks: 1);
+        HostKeyring owner = HostKeyring.InMemory();
+        ulong ownerTransport = NewHostId();
+        await using (var link = new TcpBandLink(band.Port, hostId: ownerTransport))
+        {
+            await new BandClient(link, keyring: owner).OpenAsync(pair: true, CancellationToken.None);
+        }
+
+        // A stranger reusing a bonded transport id (the band's bond list knows it) but holding no key is refused.
+        ulong bondedTransport = NewHostId();
+        await using (var first = new TcpBandLink(band.Port, hostId: bondedTransport))
+        {
+            band.PressPairingButton();
+            await new BandClient(first, keyring: HostKeyring.InMemory()).OpenAsync(pair: true, CancellationToken.None);
+        }
+
+        await using (var stranger = new TcpBandLink(band.Port, hostId: bondedTransport))
+        {
+            await Assert.ThrowsAsync<PairingRefusedException>(() => new BandClient(stranger, keyring: HostKeyring.InMemory()).OpenAsync(pair: true, CancellationToken.None));
+        }
+
+        // The owner reconnects outside any window and proves its key: trusted, its requests answered.
+        await using (var again = new TcpBandLink(band.Port, hostId: ownerTransport))
+        {
+            var client = new BandClient(again, keyring: owner);
+            await client.OpenAsync(pair: true, CancellationToken.None);
+            await client.SetTimeAsync(DateTimeOffset.UnixEpoch.AddSeconds(ProtocolConstants.EarliestUtcSeconds + 10), CancellationToken.None);
+        }
     }
 
     [Fact]

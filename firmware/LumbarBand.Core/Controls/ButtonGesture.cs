@@ -12,7 +12,16 @@ namespace LumbarBand.Core.Controls
         /// <summary>Held for at least the long-press time; reported while still held, so the wearer can feel it.</summary>
         LongPress = 2,
 
-        /// <summary>Two short presses in quick succession; reported on the second release.</summary>
+        /// <summary>
+        /// Two short presses in quick succession; reported once the double-press window after the second has passed
+        /// without a third.
+        /// </summary>
         DoublePress = 3,
+
+        /// <summary>
+        /// Three short presses in quick succession, reported on the third release: the dedicated gesture that opens
+        /// the Bluetooth pairing window (never the long press, which recalibrates).
+        /// </summary>
+        TriplePress = 4,
     }
 }

@@ -1,7 +1,7 @@
 namespace LumbarBand.Core.Controls
 {
     /// <summary>
-    /// Turns one button into three gestures: press, long press, double press. It takes either the raw level of a GPIO
+    /// Turns one button into four gestures: press, long press, double press, triple press. It takes either the raw level of a GPIO
     /// button, polled every few tens of milliseconds (<see cref="Update"/>, debounced here), or the finished clicks of
     /// a button that classifies presses itself, such as the AXP192 power key on M5Stack boards
     /// (<see cref="OnShortClick"/>, <see cref="OnLongClick"/>). Times are milliseconds on any monotonic clock. Plain
@@ -20,6 +20,9 @@ namespace LumbarBand.Core.Controls
         /// <summary>Default long press: held at least this long.</summary>
         public const int DefaultLongPressMs = 1500;
 
+        /// <summary>Short presses that make the pairing gesture (<see cref="ButtonGesture.TriplePress"/>).</summary>
+        public const int TriplePressClicks = 3;
+
         /// <summary>Default double-press window: second press released within this long after the first release.</summary>
         public const int DefaultDoublePressWindowMs = 400;
 
@@ -33,6 +36,7 @@ namespace LumbarBand.Core.Controls
         private long _pressedSinceMs;
         private bool _longReported;
         private bool _clickPending;
+        private int _clicks;
         private long _clickReleasedMs;
         private bool _started;
 
@@ -109,6 +113,7 @@ namespace LumbarBand.Core.Controls
             {
                 _longReported = true;
                 _clickPending = false;
+                _clicks = 0;
                 return ButtonGesture.LongPress;
             }
 
@@ -117,17 +122,27 @@ namespace LumbarBand.Core.Controls
 
         /// <summary>
         /// A short press released at <paramref name="releasedMs"/> (from a button that classifies presses itself):
-        /// completes a double press if it follows a pending one in time, else becomes pending.
+        /// the third in a row (each within the double-press window of the one before) completes a triple press;
+        /// otherwise it is counted and stays pending (<see cref="Poll"/> reports a press or double press).
         /// </summary>
         public ButtonGesture OnShortClick(long releasedMs)
         {
             if (_clickPending && releasedMs - _clickReleasedMs <= _doubleWindowMs)
             {
-                _clickPending = false;
-                return ButtonGesture.DoublePress;
+                _clicks++;
+                _clickReleasedMs = releasedMs;
+                if (_clicks >= TriplePressClicks)
+                {
+                    _clickPending = false;
+                    _clicks = 0;
+                    return ButtonGesture.TriplePress;
+                }
+
+                return ButtonGesture.None;
             }
 
             _clickPending = true;
+            _clicks = 1;
             _clickReleasedMs = releasedMs;
             return ButtonGesture.None;
         }
@@ -136,17 +151,23 @@ namespace LumbarBand.Core.Controls
         public ButtonGesture OnLongClick(long nowMs)
         {
             _clickPending = false;
+            _clicks = 0;
             _clickReleasedMs = nowMs;
             return ButtonGesture.LongPress;
         }
 
-        /// <summary>Reports a pending short press as <see cref="ButtonGesture.Press"/> once its double-press window has passed.</summary>
+        /// <summary>
+        /// Reports pending short presses once the double-press window after the last has passed: one as
+        /// <see cref="ButtonGesture.Press"/>, two as <see cref="ButtonGesture.DoublePress"/>.
+        /// </summary>
         public ButtonGesture Poll(long nowMs)
         {
             if (_clickPending && nowMs - _clickReleasedMs > _doubleWindowMs)
             {
                 _clickPending = false;
-                return ButtonGesture.Press;
+                int clicks = _clicks;
+                _clicks = 0;
+                return clicks >= 2 ? ButtonGesture.DoublePress : ButtonGesture.Press;
             }
 
             return ButtonGesture.None;

@@ -16,7 +16,7 @@ namespace LumbarBand.Core.Protocol
     /// — and changes nothing: neither the band (the port's methods are atomic) nor the transfer or upload state.</para>
     /// <para>Order of checks: opcode known → link trusted (every opcode but <see cref="Opcode.GetDeviceInfo"/>) →
     /// length → parameters → the band. An untrusted peer thus learns nothing but "pair first".</para>
-    /// <para>Not thread-safe: the adapter serializes <see cref="OnControlWrite"/>, <see cref="NextDataChunk"/> and
+    /// <para>Not thread-safe: the adapter serializes <see cref="OnControlWrite(byte[], int, byte[])"/>, <see cref="NextDataChunk"/> and
     /// the link events (one lock held across a call and the notification it produces). Nothing is allocated per
     /// message; the state is two settings buffers of <see cref="SettingsCodec.MaxEncodedLength"/> bytes and a few
     /// dozen bytes more.</para>
@@ -30,10 +30,14 @@ namespace LumbarBand.Core.Protocol
         private readonly SessionInfo _session = new SessionInfo();
         private readonly DeviceInfo _deviceInfo = new DeviceInfo();
         private readonly StatusMessage _status = new StatusMessage();
+        private readonly LinkTrust _trust;
         private int _maxPayload = ProtocolConstants.DefaultPayloadBytes;
 
-        /// <summary>Creates a handler acting on <paramref name="band"/>.</summary>
-        public CommandHandler(IBandPort band)
+        /// <summary>
+        /// Creates a handler acting on <paramref name="band"/>, whose link requests (Enroll, Challenge, Prove) are
+        /// answered by <paramref name="trust"/> (null: refused as unsupported; for tests of the other requests).
+        /// </summary>
+        public CommandHandler(IBandPort band, LinkTrust trust)
         {
             if (band == null)
             {
@@ -41,7 +45,17 @@ namespace LumbarBand.Core.Protocol
             }
 
             _band = band;
+            _trust = trust;
         }
+
+        /// <summary>Creates a handler acting on <paramref name="band"/> without link requests (tests of the others).</summary>
+        public CommandHandler(IBandPort band)
+            : this(band, null)
+        {
+        }
+
+        /// <summary>The link's trust controller, or null.</summary>
+        public LinkTrust Trust { get { return _trust; } }
 
         /// <summary>Largest payload of a response or chunk on the current link (20 until a larger MTU is negotiated).</summary>
         public int MaxPayload { get { return _maxPayload; } }
@@ -56,12 +70,20 @@ namespace LumbarBand.Core.Protocol
         public void OnConnected()
         {
             ResetLink();
+            if (_trust != null)
+            {
+                _trust.OnConnected();
+            }
         }
 
         /// <summary>The central disconnected: the transfer stops (the host resumes it from an offset) and staging is dropped.</summary>
         public void OnDisconnected()
         {
             ResetLink();
+            if (_trust != null)
+            {
+                _trust.OnDisconnected();
+            }
         }
 
         /// <summary>
@@ -80,6 +102,26 @@ namespace LumbarBand.Core.Protocol
         /// to use large MTUs) and returns its length, which is never 0. Never throws for any frame content.
         /// </summary>
         public int OnControlWrite(byte[] frame, int length, LinkSecurity link, byte[] response)
+        {
+            return Handle(frame, length, link, response);
+        }
+
+        /// <summary>
+        /// Handles one control-point write on the link as <see cref="Trust"/> sees it (what the firmware's adapter and
+        /// the virtual band call); otherwise as <see cref="OnControlWrite(byte[], int, LinkSecurity, byte[])"/>.
+        /// </summary>
+        public int OnControlWrite(byte[] frame, int length, byte[] response)
+        {
+            return Handle(frame, length, _trust == null ? LinkSecurity.None : _trust.Security, response);
+        }
+
+        /// <summary>The status value on the link as <see cref="Trust"/> sees it (0 when untrusted).</summary>
+        public int ReadStatus(byte[] buffer)
+        {
+            return ReadStatus(_trust == null ? LinkSecurity.None : _trust.Security, buffer);
+        }
+
+        private int Handle(byte[] frame, int length, LinkSecurity link, byte[] response)
         {
             if (response == null || response.Length < ProtocolConstants.DefaultPayloadBytes)
             {
@@ -105,9 +147,9 @@ namespace LumbarBand.Core.Protocol
                     return Error(response, opcode, requestId, ErrorCode.NotEncrypted, 0);
                 }
 
-                if ((link & LinkSecurity.Bonded) == 0)
+                if ((link & LinkSecurity.Proven) == 0)
                 {
-                    return Error(response, opcode, requestId, ErrorCode.NotBonded, 0);
+                    return Error(response, opcode, requestId, ErrorCode.NotTrusted, 0);
                 }
             }
 
@@ -192,6 +234,10 @@ namespace LumbarBand.Core.Protocol
                     return SetMode(requestId, frame, response);
                 case Opcode.FactoryReset:
                     return FactoryReset(requestId, frame, response);
+                case Opcode.Enroll:
+                case Opcode.Challenge:
+                case Opcode.Prove:
+                    return LinkRequest(opcode, requestId, frame, response);
                 case Opcode.CancelRead:
                     _transfer.Cancel();
                     return Ok(response, Opcode.CancelRead, requestId);
@@ -418,6 +464,41 @@ namespace LumbarBand.Core.Protocol
 
             int detail = result == ErrorCode.InvalidParameter ? MessageLayout.ParameterOffset : 0;
             return Error(response, opcode, requestId, result, detail);
+        }
+
+        private int LinkRequest(Opcode opcode, byte requestId, byte[] frame, byte[] response)
+        {
+            if (_trust == null)
+            {
+                return Error(response, opcode, requestId, ErrorCode.Unsupported, 0);
+            }
+
+            ErrorCode result;
+            int length;
+            if (opcode == Opcode.Enroll)
+            {
+                result = _trust.Enroll(SipHash24.ReadUInt64(frame, MessageLayout.ParameterOffset), response, MessageLayout.PayloadOffset);
+                length = MessageLayout.EnrollResponseBytes;
+            }
+            else if (opcode == Opcode.Challenge)
+            {
+                result = _trust.Challenge(response, MessageLayout.PayloadOffset);
+                length = MessageLayout.ChallengeResponseBytes;
+            }
+            else
+            {
+                ulong hostId = SipHash24.ReadUInt64(frame, MessageLayout.ParameterOffset);
+                result = _trust.Prove(hostId, SipHash24.ReadUInt64(frame, MessageLayout.ProveMacOffset));
+                length = MessageLayout.EmptyResponseBytes;
+            }
+
+            if (result != ErrorCode.None)
+            {
+                return Error(response, opcode, requestId, result, 0);
+            }
+
+            Ok(response, opcode, requestId);
+            return length;
         }
 
         /// <summary>Writes a success header; returns the offset of the payload.</summary>

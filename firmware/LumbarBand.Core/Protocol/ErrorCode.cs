@@ -22,8 +22,11 @@ namespace LumbarBand.Core.Protocol
         /// <summary>The request needs an encrypted link, and this one is not (detail 0).</summary>
         NotEncrypted = 0x04,
 
-        /// <summary>The request needs a bonded peer, and this one is not (detail 0): pair during the pairing window.</summary>
-        NotBonded = 0x05,
+        /// <summary>
+        /// The request needs a trusted host, and this one has not proven its key on this link (detail 0): answer a
+        /// <see cref="Opcode.Challenge"/>, or enroll inside a pairing window.
+        /// </summary>
+        NotTrusted = 0x05,
 
         /// <summary>No stored session has this id (detail 0).</summary>
         SessionNotFound = 0x06,
@@ -57,5 +60,11 @@ namespace LumbarBand.Core.Protocol
 
         /// <summary>The band lacks the hardware for this request (e.g. no motor for a test cue) (detail 0).</summary>
         Unsupported = 0x0F,
+
+        /// <summary>Enroll on a link that was not encrypted while the pairing window was open, or after this link enrolled (detail 0).</summary>
+        PairingWindowClosed = 0x10,
+
+        /// <summary>Prove refused: unknown host, no challenge outstanding (each takes one answer), or a wrong MAC (detail 0).</summary>
+        ProofRefused = 0x11,
     }
 }

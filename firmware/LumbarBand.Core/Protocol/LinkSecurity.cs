@@ -1,7 +1,7 @@
 namespace LumbarBand.Core.Protocol
 {
     /// <summary>
-    /// What the BLE link to the current central is protected by, as the GATT adapter learns it from the stack. Data,
+    /// What the BLE link to the current central is protected by (<see cref="LinkTrust.Security"/>). Data,
     /// configuration and control require both flags (<see cref="Trusted"/>).
     /// </summary>
     [System.Flags]
@@ -13,10 +13,13 @@ namespace LumbarBand.Core.Protocol
         /// <summary>The link is encrypted (pairing completed, or a bond's keys were used on this connection).</summary>
         Encrypted = 1,
 
-        /// <summary>The peer holds a bond that the band accepted (made inside a pairing window).</summary>
-        Bonded = 2,
+        /// <summary>
+        /// The host proved on this link the key it received when it enrolled inside a pairing window (or enrolled on
+        /// this link); never inferred from the Bluetooth bond list (<see cref="LinkTrust"/>).
+        /// </summary>
+        Proven = 2,
 
-        /// <summary>Encrypted and bonded: what every request except <see cref="Opcode.GetDeviceInfo"/> needs.</summary>
-        Trusted = Encrypted | Bonded,
+        /// <summary>Encrypted and proven: what every request except the link requests and <see cref="Opcode.GetDeviceInfo"/> needs.</summary>
+        Trusted = Encrypted | Proven,
     }
 }

@@ -108,7 +108,22 @@ namespace LumbarBand.Core.Protocol
         public const int ConfigurationErrorResponseBytes = ConfigurationErrorByteOffset + 2;
 
         /// <summary>Highest opcode of this protocol version.</summary>
-        public const Opcode LastOpcode = Opcode.CancelRead;
+        public const Opcode LastOpcode = Opcode.Prove;
+
+        /// <summary>Length of an Enroll request: header and the 8-byte host id.</summary>
+        public const int EnrollRequestBytes = ParameterOffset + LinkTrust.HostIdBytes;
+
+        /// <summary>Length of an Enroll response: header and the 16-byte key.</summary>
+        public const int EnrollResponseBytes = PayloadOffset + SipHash24.KeyBytes;
+
+        /// <summary>Length of a Challenge response: header and the 8-byte challenge.</summary>
+        public const int ChallengeResponseBytes = PayloadOffset + LinkTrust.ChallengeBytes;
+
+        /// <summary>Length of a Prove request: header, the 8-byte host id and the 8-byte MAC.</summary>
+        public const int ProveRequestBytes = ParameterOffset + LinkTrust.HostIdBytes + LinkTrust.MacBytes;
+
+        /// <summary>Offset of the MAC in a Prove request.</summary>
+        public const int ProveMacOffset = ParameterOffset + LinkTrust.HostIdBytes;
 
         /// <summary>True for the opcodes of this protocol version.</summary>
         public static bool IsKnown(Opcode opcode)
@@ -117,12 +132,19 @@ namespace LumbarBand.Core.Protocol
         }
 
         /// <summary>
-        /// True for requests that need an encrypted, bonded link: every one but <see cref="Opcode.GetDeviceInfo"/>,
-        /// which a client needs before pairing (to check the protocol version).
+        /// True for requests that need a trusted link (encrypted, key proven): every one but
+        /// <see cref="Opcode.GetDeviceInfo"/>, which a client needs before pairing (to check the protocol version),
+        /// and the link requests that establish trust (<see cref="IsLinkRequest"/>).
         /// </summary>
         public static bool RequiresTrustedLink(Opcode opcode)
         {
-            return opcode != Opcode.GetDeviceInfo;
+            return opcode != Opcode.GetDeviceInfo && !IsLinkRequest(opcode);
+        }
+
+        /// <summary>True for the requests <see cref="LinkTrust"/> answers: Enroll, Challenge, Prove.</summary>
+        public static bool IsLinkRequest(Opcode opcode)
+        {
+            return opcode == Opcode.Enroll || opcode == Opcode.Challenge || opcode == Opcode.Prove;
         }
 
         /// <summary>True for the one request whose length varies (<see cref="Opcode.WriteConfiguration"/>).</summary>
@@ -142,7 +164,12 @@ namespace LumbarBand.Core.Protocol
                 case Opcode.GetDeviceInfo:
                 case Opcode.StartCalibration:
                 case Opcode.CancelRead:
+                case Opcode.Challenge:
                     return EmptyRequestBytes;
+                case Opcode.Enroll:
+                    return EnrollRequestBytes;
+                case Opcode.Prove:
+                    return ProveRequestBytes;
                 case Opcode.TestCue:
                 case Opcode.SetMode:
                     return ByteRequestBytes;

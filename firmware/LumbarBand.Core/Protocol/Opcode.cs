@@ -51,5 +51,17 @@ namespace LumbarBand.Core.Protocol
 
         /// <summary>Stops the running download, if any.</summary>
         CancelRead = 0x0E,
+
+        /// <summary>
+        /// Asks for this host's key (8-byte host id in, 16-byte key out): only on a link encrypted while the pairing
+        /// window was open; the window then closes and the link is trusted (<see cref="LinkTrust"/>).
+        /// </summary>
+        Enroll = 0x0F,
+
+        /// <summary>Asks for a fresh 8-byte challenge, to be answered by <see cref="Prove"/> (allowed on any encrypted link).</summary>
+        Challenge = 0x10,
+
+        /// <summary>Answers the outstanding challenge with the host id and its 8-byte MAC; trusted on a match.</summary>
+        Prove = 0x11,
     }
 }

@@ -1,14 +1,14 @@
 namespace LumbarBand.Core.Protocol
 {
     /// <summary>
-    /// Decides whether a new bond is accepted: only while the window a long button press opened is open, and only one
-    /// bond per press. Times are the device's monotonic milliseconds (e.g. <c>Environment.TickCount64</c>), passed
+    /// Decides whether a host may enroll (<see cref="LinkTrust"/>): only on a link encrypted while the window that the
+    /// dedicated gesture (three quick presses, <c>ButtonGesture.TriplePress</c>) opened is open, and only one host per
+    /// opening. Times are the device's monotonic milliseconds (e.g. <c>Environment.TickCount64</c>), passed
     /// in, so the decision is deterministic and testable.
     /// </summary>
     /// <remarks>
     /// The GATT adapter sets the stack's <c>Pairing.AllowBonding</c> to <see cref="IsOpen"/> when the window opens
-    /// and closes, and asks <see cref="AcceptPairing"/> when a pairing completes (through
-    /// <see cref="LinkSecurityTracker"/>); a refused new bond is deleted and the link stays untrusted.
+    /// and closes; a bond made outside it is deleted. Trust itself never follows from a bond.
     /// </remarks>
     public sealed class PairingWindow
     {
@@ -36,7 +36,7 @@ namespace LumbarBand.Core.Protocol
         /// <summary>How long the window stays open, in ms.</summary>
         public int DurationMs { get { return _durationMs; } }
 
-        /// <summary>Opens (or reopens) the window at <paramref name="nowMs"/>: the long button press.</summary>
+        /// <summary>Opens (or reopens) the window at <paramref name="nowMs"/>: the pairing gesture.</summary>
         public void Open(long nowMs)
         {
             _open = true;
@@ -59,17 +59,6 @@ namespace LumbarBand.Core.Protocol
         public long RemainingMs(long nowMs)
         {
             return IsOpen(nowMs) ? _closesAtMs - nowMs : 0;
-        }
-
-        /// <summary>
-        /// A central completed pairing and wants a new bond at <paramref name="nowMs"/>: true (and the window closes,
-        /// one bond per press) inside the window; false outside it (the window is closed either way).
-        /// </summary>
-        public bool AcceptPairing(long nowMs)
-        {
-            bool accepted = IsOpen(nowMs);
-            _open = false;
-            return accepted;
         }
     }
 }

@@ -16,7 +16,7 @@ namespace LumbarBand.Core.Protocol
         /// Minor protocol version: backward-compatible additions only (new opcodes, new error codes, new fields
         /// appended to responses and to the status message). Clients ignore trailing bytes they do not know.
         /// </summary>
-        public const byte VersionMinor = 0;
+        public const byte VersionMinor = 1;
 
         /// <summary>The ATT MTU every BLE link starts with (Bluetooth Core spec, ATT_MTU default for LE).</summary>
         public const int DefaultAttMtu = 23;

@@ -131,6 +131,29 @@ namespace LumbarBand.Core.Protocol
             return Header(frame, Opcode.CancelRead, requestId, MessageLayout.EmptyRequestBytes);
         }
 
+        /// <summary><see cref="Opcode.Enroll"/> for host <paramref name="hostId"/>.</summary>
+        public static int Enroll(byte[] frame, byte requestId, ulong hostId)
+        {
+            int length = Header(frame, Opcode.Enroll, requestId, MessageLayout.EnrollRequestBytes);
+            SipHash24.WriteUInt64(frame, MessageLayout.ParameterOffset, hostId);
+            return length;
+        }
+
+        /// <summary><see cref="Opcode.Challenge"/>.</summary>
+        public static int Challenge(byte[] frame, byte requestId)
+        {
+            return Header(frame, Opcode.Challenge, requestId, MessageLayout.EmptyRequestBytes);
+        }
+
+        /// <summary><see cref="Opcode.Prove"/>: host <paramref name="hostId"/> answers with <paramref name="mac"/> (<see cref="LinkTrust.ProofMac"/>).</summary>
+        public static int Prove(byte[] frame, byte requestId, ulong hostId, ulong mac)
+        {
+            int length = Header(frame, Opcode.Prove, requestId, MessageLayout.ProveRequestBytes);
+            SipHash24.WriteUInt64(frame, MessageLayout.ParameterOffset, hostId);
+            SipHash24.WriteUInt64(frame, MessageLayout.ProveMacOffset, mac);
+            return length;
+        }
+
         private static int UInt32Request(byte[] frame, Opcode opcode, byte requestId, uint value)
         {
             int length = Header(frame, opcode, requestId, MessageLayout.UInt32RequestBytes);

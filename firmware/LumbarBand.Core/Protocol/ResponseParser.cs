@@ -28,6 +28,23 @@ namespace LumbarBand.Core.Protocol
             return true;
         }
 
+        /// <summary>The key of a successful Enroll response; false when it is too short or refused.</summary>
+        public static bool ReadEnrollKey(byte[] response, int length, out ulong key0, out ulong key1)
+        {
+            bool ok = response != null && length >= MessageLayout.EnrollResponseBytes && response[ProtocolConstants.StatusOffset] == (byte)ErrorCode.None;
+            key0 = ok ? SipHash24.ReadUInt64(response, MessageLayout.PayloadOffset) : 0;
+            key1 = ok ? SipHash24.ReadUInt64(response, MessageLayout.PayloadOffset + 8) : 0;
+            return ok;
+        }
+
+        /// <summary>The challenge of a successful Challenge response; false when it is too short or refused.</summary>
+        public static bool ReadChallenge(byte[] response, int length, out ulong challenge)
+        {
+            bool ok = response != null && length >= MessageLayout.ChallengeResponseBytes && response[ProtocolConstants.StatusOffset] == (byte)ErrorCode.None;
+            challenge = ok ? SipHash24.ReadUInt64(response, MessageLayout.PayloadOffset) : 0;
+            return ok;
+        }
+
         /// <summary>Reads a <see cref="Opcode.GetDeviceInfo"/> response into <paramref name="info"/>.</summary>
         public static bool ReadDeviceInfo(byte[] response, int length, DeviceInfo info)
         {

@@ -12,7 +12,7 @@ namespace LumbarBand.Firmware.Ble
 {
     /// <summary>
     /// The band's GATT server (docs/protocol.md §2, §3, §13): a thin shell over Core's <see cref="CommandHandler"/>,
-    /// <see cref="LinkSecurityTracker"/> and <see cref="PairingWindow"/>. Control-point writes are answered inside the
+    /// its <see cref="LinkTrust"/> and <see cref="PairingWindow"/>. Control-point writes are answered inside the
     /// write event (handler call, <c>Respond()</c>, then the response as a notification); a pump thread sends download
     /// chunks; a 1 s timer notifies status every <see cref="ProtocolConstants.StatusIntervalMs"/> and keeps the stack's
     /// <c>AllowBonding</c> in step with the pairing window.
@@ -46,7 +46,7 @@ namespace LumbarBand.Firmware.Ble
         private readonly object _handlerLock;
         private readonly object _bandLock;
         private readonly PairingWindow _window;
-        private readonly LinkSecurityTracker _tracker;
+        private readonly LinkTrust _trust;
         private readonly string _serial;
         private readonly string _hardwareRevision;
         private readonly string _firmwareRevision;
@@ -83,6 +83,9 @@ namespace LumbarBand.Firmware.Ble
         private bool _bondingAllowed;
         private int _ticks;
         private int _rebootAtTick;
+        private int _savedTrustChanges;
+        private readonly byte[] _hostsRecord = new byte[TrustedHosts.EncodedBytes];
+        private readonly uint _serialNumber;
         private int _batteryPercent = -1;
         private ulong[] _bondsAtConnect = new ulong[0];
 
@@ -97,8 +100,9 @@ namespace LumbarBand.Firmware.Ble
             _handlerLock = handlerLock;
             _bandLock = bandLock;
             _window = window;
-            _tracker = new LinkSecurityTracker(window);
+            _trust = handler.Trust;
             _serial = serialNumber.ToString("X8");
+            _serialNumber = serialNumber;
             _hardwareRevision = hardwareRevision;
             _firmwareRevision = firmwareRevision;
             _hasBattery = hasBattery;
@@ -112,7 +116,7 @@ namespace LumbarBand.Firmware.Ble
         public bool IsStarted { get; private set; }
 
         /// <summary>The link's security, as the handler sees it.</summary>
-        public LinkSecurity Security { get { return _tracker.Security; } }
+        public LinkSecurity Security { get { return _trust.Security; } }
 
         /// <summary>Builds the services, starts the stack and advertising, the pump thread and the timer.</summary>
         public void Start()
@@ -187,7 +191,7 @@ namespace LumbarBand.Firmware.Ble
             }
         }
 
-        /// <summary>A long press opened the pairing window at <paramref name="nowMs"/>: allow one new bond.</summary>
+        /// <summary>The pairing gesture (three quick presses) opened the window at <paramref name="nowMs"/>: allow one new bond.</summary>
         public void OpenPairingWindow(long nowMs)
         {
             _window.Open(nowMs);
@@ -308,7 +312,7 @@ namespace LumbarBand.Firmware.Ble
                 int n;
                 lock (_bandLock)
                 {
-                    n = _handler.OnControlWrite(_request, length, _tracker.Security, _response);
+                    n = _handler.OnControlWrite(_request, length, _response);
                 }
 
                 if (request.Option == GattWriteOption.WriteWithResponse)
@@ -326,6 +330,7 @@ namespace LumbarBand.Firmware.Ble
                 if (factoryReset)
                 {
                     _port.CompleteFactoryReset();
+                    _trust.ForgetAll(FirmwareBandHost.NewSecret(_serialNumber), 0);
                 }
             }
 
@@ -395,7 +400,6 @@ namespace LumbarBand.Firmware.Ble
                 lock (_handlerLock)
                 {
                     _handler.OnConnected();
-                    _tracker.OnConnected();
                 }
 
                 _connected = true;
@@ -409,7 +413,6 @@ namespace LumbarBand.Firmware.Ble
                 lock (_handlerLock)
                 {
                     _handler.OnDisconnected();
-                    _tracker.OnDisconnected();
                 }
             }
         }
@@ -439,28 +442,18 @@ namespace LumbarBand.Firmware.Ble
                 return;
             }
 
+            // The link is encrypted: that is all this event says. Trust is Core's (LinkTrust): an enrollment inside the
+            // window, or the proof of a key; never the bond list. A bond made outside the window is deleted (hygiene).
             ulong[] before = _bondsAtConnect;
-            ulong[] after = BondAddresses();
-            bool bondCreated = false;
-            for (int i = 0; i < after.Length; i++)
-            {
-                if (!Contains(before, after[i]))
-                {
-                    bondCreated = true;
-                }
-            }
-
-            // The managed API gives neither the peer's address nor NimBLE's "bonded" flag, so a reconnection with a
-            // stored bond is inferred: the link encrypted, no new bond, and bonds exist (README, "Not verified").
-            bool peerWasBonded = !bondCreated && before.Length > 0;
-            bool accepted;
+            bool insideWindow;
             lock (_handlerLock)
             {
-                accepted = _tracker.OnEncrypted(NowMs(), peerWasBonded, bondCreated);
+                insideWindow = _trust.OnEncrypted(NowMs());
             }
 
-            if (!accepted)
+            if (!insideWindow)
             {
+                ulong[] after = BondAddresses();
                 for (int i = 0; i < after.Length; i++)
                 {
                     if (!Contains(before, after[i]))
@@ -513,6 +506,7 @@ namespace LumbarBand.Firmware.Ble
             }
 
             _ticks++;
+            SaveTrustedHostsIfChanged();
             if (_rebootAtTick > 0 && _ticks >= _rebootAtTick)
             {
                 Power.RebootDevice(RebootHandlersTimeoutMs);
@@ -534,12 +528,33 @@ namespace LumbarBand.Firmware.Ble
 
         private const int StatusMessageBytes = 20;
 
+        /// <summary>Saves Core's trusted-hosts table after an enrollment or reset: snapshot under the lock, write outside it.</summary>
+        private void SaveTrustedHostsIfChanged()
+        {
+            int changes;
+            lock (_handlerLock)
+            {
+                changes = _trust.Changes;
+                if (changes == _savedTrustChanges)
+                {
+                    return;
+                }
+
+                _trust.Hosts.Encode(_hostsRecord);
+            }
+
+            if (FirmwareBandHost.SaveTrustedHosts(_hostsRecord))
+            {
+                _savedTrustChanges = changes;
+            }
+        }
+
         private int ReadStatus()
         {
             int n;
             lock (_bandLock)
             {
-                n = _handler.ReadStatus(_tracker.Security, _status);
+                n = _handler.ReadStatus(_status);
             }
 
             if (n > 0)

@@ -75,7 +75,11 @@ namespace LumbarBand.Firmware.Runtime
             FirmwareBandHost host = new FirmwareBandHost(board, _bandLock, pairingWindow);
             host.Attach(_band, acknowledgements);
             _session.Open(_band, _band.Settings, host);
-            CommandHandler handler = new CommandHandler(_session.Port);
+            // Link trust (docs/protocol.md §3): the hosts enrolled so far and the band secret, from I:\.
+            TrustedHosts hosts = new TrustedHosts();
+            FirmwareBandHost.LoadTrustedHosts(hosts, host.SerialNumber);
+            LinkTrust trust = new LinkTrust(pairingWindow, hosts, (ulong)SampleLoop.NowUs() ^ ((ulong)host.SerialNumber << 32));
+            CommandHandler handler = new CommandHandler(_session.Port, trust);
             _ble = new BleGattAdapter(handler, _session.Port, _storageLock, _bandLock, pairingWindow, host.SerialNumber, board.Name, host.FirmwareVersion, board.Battery != BatteryKind.None);
 
             _sampling = new SampleLoop(imu, _band, _bandLock, acknowledgements, _supervisor);

@@ -17,7 +17,7 @@ namespace LumbarBand.Firmware.Runtime
     /// </summary>
     /// <remarks>
     /// Gestures: press = pain marker; long press = capture neutral posture again (taken at the next still second);
-    /// double press = snooze cues (<c>Band.Snooze</c>); the long press also opens the BLE pairing window. Each gesture is
+    /// double press = snooze cues (<c>Band.Snooze</c>); three quick presses open the BLE pairing window. Each gesture is
     /// acknowledged with a short vibration, and a new neutral posture with three pulses.
     /// </remarks>
     internal sealed class ControlLoop
@@ -31,6 +31,7 @@ namespace LumbarBand.Firmware.Runtime
         private static readonly HapticPattern PressAck = new HapticPattern(60, new int[] { 60 });
         private static readonly HapticPattern DoublePressAck = new HapticPattern(60, new int[] { 60, 120, 60 });
         private static readonly HapticPattern LongPressAck = new HapticPattern(80, new int[] { 400 });
+        private static readonly HapticPattern PairingAck = new HapticPattern(80, new int[] { 60, 60, 60, 60, 400 });
         private static readonly HapticPattern NeutralCapturedAck = new HapticPattern(70, new int[] { 100, 100, 100, 100, 100 });
 
         private readonly Band _band;
@@ -169,12 +170,17 @@ namespace LumbarBand.Firmware.Runtime
                         _band.RequestNeutralCapture();
                     }
 
+                    Acknowledge(LongPressAck);
+                    break;
+
+                case ButtonGesture.TriplePress:
+                    // The dedicated pairing gesture: the long press only recalibrates (issue 16).
                     if (_ble != null)
                     {
                         _ble.OpenPairingWindow(SampleLoop.NowUs() / 1000);
                     }
 
-                    Acknowledge(LongPressAck);
+                    Acknowledge(PairingAck);
                     break;
 
                 case ButtonGesture.DoublePress:

@@ -21,6 +21,8 @@ namespace LumbarBand.Firmware.Runtime
         public const byte FirmwarePatch = 0;
         public const string SettingsPath = "I:\\lbsettings.bin";
         public const string SettingsTempPath = "I:\\lbsettings.tmp";
+        public const string HostsPath = "I:\\lbhosts.bin";
+        public const string HostsTempPath = "I:\\lbhosts.tmp";
 
         private readonly BoardProfile _board;
         private readonly object _bandLock;
@@ -94,30 +96,96 @@ namespace LumbarBand.Firmware.Runtime
 
         public bool PersistSettings(byte[] encoded, int count)
         {
+            return WriteReplacing(SettingsPath, SettingsTempPath, encoded, count);
+        }
+
+        /// <summary>Saves the trusted-hosts record (Core's <see cref="TrustedHosts.Encode"/>); false on a flash error.</summary>
+        public static bool SaveTrustedHosts(byte[] record)
+        {
+            return WriteReplacing(HostsPath, HostsTempPath, record, TrustedHosts.EncodedBytes);
+        }
+
+        /// <summary>
+        /// Loads the trusted hosts; on first boot (or a record that fails its CRC) starts a new table with a fresh
+        /// secret (<see cref="NewSecret"/>) and saves it.
+        /// </summary>
+        public static void LoadTrustedHosts(TrustedHosts hosts, uint serial)
+        {
+            byte[] record = new byte[TrustedHosts.EncodedBytes];
+            int length = ReadAll(File.Exists(HostsPath) ? HostsPath : HostsTempPath, record);
+            if (!hosts.Decode(record, length))
+            {
+                hosts.Reset(NewSecret(serial), 0);
+                hosts.Encode(record);
+                SaveTrustedHosts(record);
+            }
+        }
+
+        /// <summary>
+        /// 16 bytes for a new band secret. nanoFramework's mscorlib has no cryptographic generator: this mixes
+        /// <c>System.Random</c> with the microsecond clock and the chip's serial through SipHash. Not verified to be
+        /// seeded from the ESP32's hardware generator; the secret's unpredictability is bounded by this (README).
+        /// </summary>
+        public static byte[] NewSecret(uint serial)
+        {
+            Random random = new Random();
+            byte[] seed = new byte[16];
+            random.NextBytes(seed);
+            ulong k0 = SipHash24.ReadUInt64(seed, 0) ^ (ulong)SampleLoop.NowUs();
+            ulong k1 = SipHash24.ReadUInt64(seed, 8) ^ serial;
+            byte[] secret = new byte[16];
+            SipHash24.WriteUInt64(secret, 0, SipHash24.Hash3(k0, k1, 1, (ulong)SampleLoop.NowUs(), serial));
+            SipHash24.WriteUInt64(secret, 8, SipHash24.Hash3(k0, k1, 2, (ulong)random.Next(), serial));
+            return secret;
+        }
+
+        /// <summary>Writes <paramref name="count"/> bytes to a temporary file, closes it (only closing makes littlefs data durable), then renames it over <paramref name="path"/>.</summary>
+        private static bool WriteReplacing(string path, string tempPath, byte[] data, int count)
+        {
             try
             {
-                if (File.Exists(SettingsTempPath))
+                if (File.Exists(tempPath))
                 {
-                    File.Delete(SettingsTempPath);
+                    File.Delete(tempPath);
                 }
 
-                using (FileStream stream = new FileStream(SettingsTempPath, FileMode.Create, FileAccess.Write))
+                using (FileStream stream = new FileStream(tempPath, FileMode.Create, FileAccess.Write))
                 {
-                    stream.Write(encoded, 0, count);
+                    stream.Write(data, 0, count);
                 }
 
-                // Between the delete and the move only the temporary file holds the settings; LoadSettings takes it.
-                if (File.Exists(SettingsPath))
+                // Between the delete and the move only the temporary file holds the data; the loader takes it.
+                if (File.Exists(path))
                 {
-                    File.Delete(SettingsPath);
+                    File.Delete(path);
                 }
 
-                File.Move(SettingsTempPath, SettingsPath);
+                File.Move(tempPath, path);
                 return true;
             }
             catch (Exception)
             {
                 return false;
+            }
+        }
+
+        private static int ReadAll(string path, byte[] buffer)
+        {
+            if (!File.Exists(path))
+            {
+                return 0;
+            }
+
+            try
+            {
+                using (FileStream stream = new FileStream(path, FileMode.Open, FileAccess.Read))
+                {
+                    return stream.Read(buffer, 0, buffer.Length);
+                }
+            }
+            catch (Exception)
+            {
+                return 0;
             }
         }
 

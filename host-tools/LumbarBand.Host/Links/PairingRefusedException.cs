@@ -5,7 +5,7 @@ public sealed class PairingRefusedException : LumbarBandException
 {
     /// <summary>The standard message: how to open the pairing window.</summary>
     public const string DefaultMessage =
-        "pairing refused: hold the band's button for 3 s to open its pairing window (60 s, one bond), then try again";
+        "pairing refused: press the band's button three times quickly to open its pairing window (60 s, one host), then try again";
 
     /// <summary>Creates the exception with the standard message.</summary>
     public PairingRefusedException()

@@ -20,18 +20,24 @@ public sealed class BandClient
     private readonly byte[] _frame = new byte[ProtocolConstants.MaxPayloadBytes];
     private readonly ResponseHeader _header = new();
     private readonly StatusMessage _status = new();
+    private readonly HostKeyring _keyring;
     private byte _nextRequestId;
 
     /// <summary>
     /// A client on <paramref name="link"/>, waiting <paramref name="responseTimeout"/> for each response (default
-    /// 5 s: the band's 2 s deadline, plus the host stack's and a loaded machine's latency).
+    /// 5 s: the band's 2 s deadline, plus the host stack's and a loaded machine's latency), proving this host with
+    /// the keys in <paramref name="keyring"/> (default: the user's, <see cref="HostKeyring.ForUser"/>).
     /// </summary>
-    public BandClient(IBandLink link, TimeSpan? responseTimeout = null)
+    public BandClient(IBandLink link, TimeSpan? responseTimeout = null, HostKeyring? keyring = null)
     {
         ArgumentNullException.ThrowIfNull(link);
         _link = link;
         _timeout = responseTimeout ?? TimeSpan.FromSeconds(5);
+        _keyring = keyring ?? HostKeyring.ForUser();
     }
+
+    /// <summary>The keys this client proves itself with.</summary>
+    public HostKeyring Keyring => _keyring;
 
     /// <summary>The link.</summary>
     public IBandLink Link => _link;
@@ -68,10 +74,58 @@ public sealed class BandClient
         if (pair)
         {
             await _link.PairAsync(cancellationToken).ConfigureAwait(false);
+            await EstablishTrustAsync(DeviceId, cancellationToken).ConfigureAwait(false);
             await _link.SubscribeAsync(BandCharacteristic.Data, cancellationToken).ConfigureAwait(false);
         }
 
         return info;
+    }
+
+    /// <summary>
+    /// Makes the band trust this link (docs/protocol.md §3): answers a fresh challenge with each key held for
+    /// <paramref name="deviceId"/>, newest first; with none that works, enrolls (the band accepts only while its
+    /// pairing window is open) and keeps the new key.
+    /// </summary>
+    public async Task EstablishTrustAsync(string deviceId, CancellationToken cancellationToken)
+    {
+        IReadOnlyList<(ulong Key0, ulong Key1)> keys = _keyring.KeysFor(deviceId);
+        ulong hostId = _keyring.HostId;
+        foreach ((ulong key0, ulong key1) in keys)
+        {
+            byte[] challengeResponse = await RequestAsync(Opcode.Challenge, (f, id) => RequestBuilder.Challenge(f, id), cancellationToken).ConfigureAwait(false);
+            if (!ResponseParser.ReadChallenge(challengeResponse, challengeResponse.Length, out ulong challenge))
+            {
+                throw new LumbarBandException("the band sent a malformed challenge");
+            }
+
+            ulong mac = LinkTrust.ProofMac(key0, key1, challenge, hostId);
+            try
+            {
+                await RequestAsync(Opcode.Prove, (f, id) => RequestBuilder.Prove(f, id, hostId, mac), cancellationToken).ConfigureAwait(false);
+                return;
+            }
+            catch (BandRequestException e) when (e.Error == ErrorCode.ProofRefused)
+            {
+                // That key is stale (the band was reset, or enrolled this host again): try the next, then enroll.
+            }
+        }
+
+        byte[] enrolled;
+        try
+        {
+            enrolled = await RequestAsync(Opcode.Enroll, (f, id) => RequestBuilder.Enroll(f, id, hostId), cancellationToken).ConfigureAwait(false);
+        }
+        catch (BandRequestException e) when (e.Error == ErrorCode.PairingWindowClosed)
+        {
+            throw new PairingRefusedException(PairingRefusedException.DefaultMessage, e);
+        }
+
+        if (!ResponseParser.ReadEnrollKey(enrolled, enrolled.Length, out ulong newKey0, out ulong newKey1))
+        {
+            throw new LumbarBandException("the band sent a malformed enrollment");
+        }
+
+        _keyring.Add(deviceId, newKey0, newKey1);
     }
 
     /// <summary>GetDeviceInfo (allowed on any link).</summary>
@@ -274,7 +328,7 @@ public sealed class BandClient
         switch (_header.Status)
         {
             case ErrorCode.NotEncrypted:
-            case ErrorCode.NotBonded:
+            case ErrorCode.NotTrusted:
                 return new PairingRequiredException();
             case ErrorCode.InvalidConfiguration when ResponseParser.ReadConfigurationError(response, response.Length, out SettingsError error):
                 return new BandRequestException(opcode, ErrorCode.InvalidConfiguration, "the band rejected the settings: " + error);

@@ -9,15 +9,15 @@ namespace LumbarBand.Host.VirtualBand;
 
 /// <summary>
 /// One central connected to the virtual band: the GATT operations of <see cref="TcpLinkFraming"/> turned into calls
-/// on Core's <see cref="CommandHandler"/>, with the link's security tracked by Core's
-/// <see cref="LinkSecurityTracker"/>, and a data pump that sends chunks while a download runs, as the firmware's
+/// on Core's <see cref="CommandHandler"/>, with the link's trust decided by Core's <see cref="LinkTrust"/> (the
+/// same controller the firmware's GATT adapter drives), and a data pump that sends chunks while a download runs, as the firmware's
 /// adapter does.
 /// </summary>
 internal sealed class VirtualBandConnection : IDisposable
 {
     private readonly VirtualBandServer _server;
     private readonly TcpClient _client;
-    private readonly LinkSecurityTracker _tracker;
+    private readonly LinkTrust _trust;
     private readonly bool[] _subscribed = new bool[4];
     private readonly byte[] _response = new byte[ProtocolConstants.MaxPayloadBytes];
     private readonly byte[] _chunk = new byte[ProtocolConstants.MaxPayloadBytes];
@@ -31,7 +31,7 @@ internal sealed class VirtualBandConnection : IDisposable
     {
         _server = server;
         _client = client;
-        _tracker = new LinkSecurityTracker(server.Window);
+        _trust = server.Handler.Trust!;
     }
 
     /// <summary>Drops the link at once (fault injection, or the server stopping).</summary>
@@ -61,7 +61,6 @@ internal sealed class VirtualBandConnection : IDisposable
         lock (_server.Gate)
         {
             _server.Handler.OnConnected();
-            _tracker.OnConnected();
         }
 
         try
@@ -85,7 +84,6 @@ internal sealed class VirtualBandConnection : IDisposable
             lock (_server.Gate)
             {
                 _server.Handler.OnDisconnected();
-                _tracker.OnDisconnected();
             }
 
             _client.Close();
@@ -178,7 +176,7 @@ internal sealed class VirtualBandConnection : IDisposable
         int n;
         lock (_server.Gate)
         {
-            n = _server.Handler.ReadStatus(_tracker.Security, _status);
+            n = _server.Handler.ReadStatus(_status);
         }
 
         if (n > 0)
@@ -228,8 +226,8 @@ internal sealed class VirtualBandConnection : IDisposable
             _server.Handler.OnMtuChanged(mtu);
             if (bonded)
             {
-                // A bonded central re-encrypts with its stored keys: no pairing window needed.
-                _tracker.OnEncrypted(Environment.TickCount64, peerWasBonded: true, bondCreated: false);
+                // A bonded central re-encrypts with its stored keys: encrypted, not trusted until it proves its key.
+                _trust.OnEncrypted(Environment.TickCount64);
             }
         }
 
@@ -247,18 +245,14 @@ internal sealed class VirtualBandConnection : IDisposable
         byte outcome;
         lock (_server.Gate)
         {
-            if (_tracker.Security == LinkSecurity.Trusted)
-            {
-                outcome = TcpLinkFraming.PairBonded;
-            }
-            else if (_tracker.OnEncrypted(Environment.TickCount64, peerWasBonded: false, bondCreated: true))
+            if (_trust.OnEncrypted(Environment.TickCount64))
             {
                 _server.AddBond(_hostId);
                 outcome = TcpLinkFraming.PairBonded;
             }
             else
             {
-                // Core refused the bond (window closed): it is deleted, the link stays encrypted but untrusted.
+                // Outside the window the bond is not kept; the link is encrypted but trusted only by a key's proof.
                 outcome = TcpLinkFraming.PairRefused;
             }
         }
@@ -273,7 +267,7 @@ internal sealed class VirtualBandConnection : IDisposable
         {
             error = TcpLinkFraming.AttWriteNotPermitted;
         }
-        else if (characteristic != BandCharacteristic.ControlPoint && (_tracker.Security & LinkSecurity.Encrypted) == 0)
+        else if (characteristic != BandCharacteristic.ControlPoint && (_trust.Security & LinkSecurity.Encrypted) == 0)
         {
             // Status and data require encryption at the GATT level (docs/protocol.md §2).
             error = TcpLinkFraming.AttInsufficientAuthentication;
@@ -304,7 +298,7 @@ internal sealed class VirtualBandConnection : IDisposable
         int n;
         lock (_server.Gate)
         {
-            n = _server.Handler.OnControlWrite(frame, frame.Length, _tracker.Security, _response);
+            n = _server.Handler.OnControlWrite(frame, frame.Length, _response);
         }
 
         await SendAsync(TcpLinkMessageType.WriteResult, new[] { (byte)characteristic, (byte)0 }, token).ConfigureAwait(false);
@@ -327,7 +321,7 @@ internal sealed class VirtualBandConnection : IDisposable
         int n;
         lock (_server.Gate)
         {
-            n = _server.Handler.ReadStatus(_tracker.Security, _status);
+            n = _server.Handler.ReadStatus(_status);
         }
 
         var result = new byte[2 + n];

@@ -6,7 +6,7 @@ namespace LumbarBand.Host.VirtualBand;
 
 /// <summary>
 /// The virtual band: a simulated band (<see cref="ISimulatedBand"/>) behind Core's <see cref="CommandHandler"/> and
-/// security (<see cref="LinkSecurityTracker"/>, <see cref="PairingWindow"/>), served over TCP on 127.0.0.1 in the
+/// link trust (<see cref="LinkTrust"/>, <see cref="PairingWindow"/>), served over TCP on 127.0.0.1 in the
 /// framing of <see cref="Links.TcpLinkFraming"/>, one connection at a time as a BLE peripheral. Its clock replays the
 /// walk in real time or faster (<see cref="RunWalkAsync"/>).
 /// </summary>
@@ -28,8 +28,10 @@ public sealed class VirtualBandServer : IAsyncDisposable
         ArgumentNullException.ThrowIfNull(band);
         Band = band;
         Options = options ?? new VirtualBandOptions();
-        Handler = new CommandHandler(band.Port);
         Window = new PairingWindow(Options.PairingWindowMs);
+        var hosts = new TrustedHosts();
+        hosts.Reset(System.Security.Cryptography.RandomNumberGenerator.GetBytes(SipHash24.KeyBytes), 0);
+        Handler = new CommandHandler(band.Port, new LinkTrust(Window, hosts, BitConverter.ToUInt64(System.Security.Cryptography.RandomNumberGenerator.GetBytes(8))));
         if (Options.PairingWindowOpenAtStart)
         {
             Window.Open(Environment.TickCount64);
@@ -67,7 +69,7 @@ public sealed class VirtualBandServer : IAsyncDisposable
     /// <summary>The band's pairing window.</summary>
     internal PairingWindow Window { get; }
 
-    /// <summary>Opens the pairing window now, as a long press of the band's button does.</summary>
+    /// <summary>Opens the pairing window now, as three quick presses of the band's button do.</summary>
     public void PressPairingButton()
     {
         lock (Gate)

@@ -99,8 +99,16 @@ public sealed class ButtonGestureDetectorTests
         var detector = new ButtonGestureDetector();
         Assert.Equal(ButtonGesture.None, detector.OnShortClick(1000));
         Assert.Equal(ButtonGesture.None, detector.Poll(1300));
-        Assert.Equal(ButtonGesture.DoublePress, detector.OnShortClick(1300));
+        Assert.Equal(ButtonGesture.None, detector.OnShortClick(1300)); // a third may follow
+        Assert.Equal(ButtonGesture.None, detector.Poll(1700));
+        Assert.Equal(ButtonGesture.DoublePress, detector.Poll(1701));
         Assert.Equal(ButtonGesture.None, detector.Poll(5000));
+
+        // Three quick clicks: the pairing gesture, at the third release; no press or double press after it.
+        Assert.Equal(ButtonGesture.None, detector.OnShortClick(5100));
+        Assert.Equal(ButtonGesture.None, detector.OnShortClick(5300));
+        Assert.Equal(ButtonGesture.TriplePress, detector.OnShortClick(5600));
+        Assert.Equal(ButtonGesture.None, detector.Poll(5800));
 
         Assert.Equal(ButtonGesture.None, detector.OnShortClick(6000));
         Assert.Equal(ButtonGesture.None, detector.Poll(6400));

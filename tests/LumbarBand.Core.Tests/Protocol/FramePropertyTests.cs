@@ -18,7 +18,7 @@ public sealed class FramePropertyTests(ITestOutputHelper output)
     private const int FramesPerKind = 100_000;
 
     private static readonly LinkSecurity[] Links =
-        [LinkSecurity.None, LinkSecurity.Encrypted, LinkSecurity.Bonded, LinkSecurity.Trusted];
+        [LinkSecurity.None, LinkSecurity.Encrypted, LinkSecurity.Proven, LinkSecurity.Trusted];
 
     [Fact]
     public void RandomFramesAreAnsweredAndRefusedFramesChangeNothing()
@@ -65,7 +65,7 @@ public sealed class FramePropertyTests(ITestOutputHelper output)
         // The mutations reach deep: refusals by the band and by parameter checks, not only by the header checks.
         foreach (ErrorCode code in new[]
                  {
-                     ErrorCode.BadLength, ErrorCode.UnknownOpcode, ErrorCode.NotEncrypted, ErrorCode.NotBonded,
+                     ErrorCode.BadLength, ErrorCode.UnknownOpcode, ErrorCode.NotEncrypted, ErrorCode.NotTrusted, ErrorCode.Unsupported,
                      ErrorCode.InvalidParameter, ErrorCode.SessionNotFound, ErrorCode.OffsetOutOfRange, ErrorCode.CrcMismatch,
                      ErrorCode.InvalidConfiguration, ErrorCode.BadConfirmation, ErrorCode.OutOfSequence, ErrorCode.Busy,
                  })
@@ -91,7 +91,7 @@ public sealed class FramePropertyTests(ITestOutputHelper output)
     /// Request lengths by opcode as docs/protocol.md's message table gives them (the minimum for WriteConfiguration),
     /// written out here independently of <see cref="MessageLayout"/>.
     /// </summary>
-    private static readonly int[] ExpectedLengths = [0, 2, 6, 4, 5, 8, 6, 10, 10, 6, 2, 3, 3, 6, 2];
+    private static readonly int[] ExpectedLengths = [0, 2, 6, 4, 5, 8, 6, 10, 10, 6, 2, 3, 3, 6, 2, 10, 2, 18];
 
     /// <summary>One seeded run: a band with sessions, a handler, a generator of frames, and the checks.</summary>
     private sealed class PropertyRun
@@ -315,14 +315,16 @@ public sealed class FramePropertyTests(ITestOutputHelper output)
                 return ErrorCode.UnknownOpcode;
             }
 
-            if (opcode != 1 && (link & LinkSecurity.Encrypted) == 0)
+            // Device info (1) and the link requests Enroll, Challenge, Prove (15–17) pass the trust gate.
+            bool open = opcode == 1 || opcode >= 15;
+            if (!open && (link & LinkSecurity.Encrypted) == 0)
             {
                 return ErrorCode.NotEncrypted;
             }
 
-            if (opcode != 1 && (link & LinkSecurity.Bonded) == 0)
+            if (!open && (link & LinkSecurity.Proven) == 0)
             {
-                return ErrorCode.NotBonded;
+                return ErrorCode.NotTrusted;
             }
 
             bool variable = opcode == (int)Opcode.WriteConfiguration;

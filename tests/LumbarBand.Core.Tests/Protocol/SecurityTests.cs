@@ -5,8 +5,8 @@ using LumbarBand.Core.Protocol;
 namespace LumbarBand.Core.Tests.Protocol;
 
 /// <summary>
-/// Data, configuration and control need an encrypted, bonded link; only device info is open. New bonds are accepted
-/// only inside the pairing window a long button press opens, one per press.
+/// Data, configuration and control need an encrypted link whose host proved its key; only device info and the link
+/// requests are open. How a host becomes trusted, and the attacks refused, are in <see cref="LinkTrustTests"/>.
 /// </summary>
 public sealed class SecurityTests
 {
@@ -16,7 +16,10 @@ public sealed class SecurityTests
         var data = new TheoryData<int>();
         for (int op = 2; op <= (int)MessageLayout.LastOpcode; op++)
         {
-            data.Add(op);
+            if (MessageLayout.RequiresTrustedLink((Opcode)op))
+            {
+                data.Add(op);
+            }
         }
 
         return data;
@@ -45,8 +48,8 @@ public sealed class SecurityTests
         (LinkSecurity Link, ErrorCode Expected)[] cases =
         [
             (LinkSecurity.None, ErrorCode.NotEncrypted),
-            (LinkSecurity.Bonded, ErrorCode.NotEncrypted),
-            (LinkSecurity.Encrypted, ErrorCode.NotBonded),
+            (LinkSecurity.Proven, ErrorCode.NotEncrypted),
+            (LinkSecurity.Encrypted, ErrorCode.NotTrusted),
         ];
         foreach ((LinkSecurity link, ErrorCode expected) in cases)
         {
@@ -63,7 +66,7 @@ public sealed class SecurityTests
         handler.OnControlWrite(frame, length, LinkSecurity.Trusted, response);
         var status = (ErrorCode)response[ProtocolConstants.StatusOffset];
         Assert.NotEqual(ErrorCode.NotEncrypted, status);
-        Assert.NotEqual(ErrorCode.NotBonded, status);
+        Assert.NotEqual(ErrorCode.NotTrusted, status);
         Assert.Equal(ErrorCode.None, status);
     }
 
@@ -83,79 +86,23 @@ public sealed class SecurityTests
         var buffer = new byte[StatusMessage.EncodedBytes];
         Assert.Equal(0, handler.ReadStatus(LinkSecurity.None, buffer));
         Assert.Equal(0, handler.ReadStatus(LinkSecurity.Encrypted, buffer));
-        Assert.Equal(0, handler.ReadStatus(LinkSecurity.Bonded, buffer));
+        Assert.Equal(0, handler.ReadStatus(LinkSecurity.Proven, buffer));
         Assert.Equal(StatusMessage.EncodedBytes, handler.ReadStatus(LinkSecurity.Trusted, buffer));
     }
 
     [Fact]
-    public void PairingOutsideTheWindowIsRefused()
+    public void PairingWindowOpensForItsDurationAndCloses()
     {
         var window = new PairingWindow(durationMs: 60_000);
         Assert.False(window.IsOpen(1_000));
-        Assert.False(window.AcceptPairing(1_000));
-
         window.Open(10_000);
         Assert.True(window.IsOpen(10_000));
         Assert.Equal(60_000, window.RemainingMs(10_000));
-        Assert.False(window.AcceptPairing(70_000)); // expired: exactly duration later
-        Assert.False(window.IsOpen(69_000)); // a refusal closes it
-
+        Assert.False(window.IsOpen(70_000)); // exactly the duration later
         window.Open(100_000);
-        Assert.True(window.AcceptPairing(159_999));
-        Assert.False(window.AcceptPairing(160_000 - 1)); // one bond per press
-        Assert.False(window.IsOpen(150_000));
-    }
-
-    [Fact]
-    public void ClosingTheWindowRefusesPairing()
-    {
-        var window = new PairingWindow();
-        window.Open(0);
         window.Close();
-        Assert.False(window.AcceptPairing(1));
-        Assert.Equal(0, window.RemainingMs(1));
-    }
-
-    [Fact]
-    public void ABondMadeOutsideTheWindowLeavesTheLinkUntrustedAndRequestsRefused()
-    {
-        var window = new PairingWindow();
-        var tracker = new LinkSecurityTracker(window);
-        var band = new FakeBand();
-        var handler = new CommandHandler(band);
-        var frame = new byte[20];
-        var response = new byte[20];
-
-        tracker.OnConnected();
-        Assert.Equal(LinkSecurity.None, tracker.Security);
-        Assert.False(tracker.OnEncrypted(5_000, peerWasBonded: false, bondCreated: true)); // adapter deletes the bond
-        Assert.Equal(LinkSecurity.Encrypted, tracker.Security);
-        int n = RequestBuilder.StartCalibration(frame, 1);
-        handler.OnControlWrite(frame, n, tracker.Security, response);
-        Assert.Equal((byte)ErrorCode.NotBonded, response[ProtocolConstants.StatusOffset]);
-        Assert.Equal(0, band.Calibrations);
-
-        // Long press, pair again: now trusted.
-        tracker.OnDisconnected();
-        window.Open(20_000);
-        tracker.OnConnected();
-        Assert.True(tracker.OnEncrypted(25_000, peerWasBonded: false, bondCreated: true));
-        Assert.Equal(LinkSecurity.Trusted, tracker.Security);
-        handler.OnControlWrite(frame, n, tracker.Security, response);
-        Assert.Equal((byte)ErrorCode.None, response[ProtocolConstants.StatusOffset]);
-        Assert.Equal(1, band.Calibrations);
-
-        // Reconnecting later with the stored bond needs no window.
-        tracker.OnDisconnected();
-        tracker.OnConnected();
-        Assert.True(tracker.OnEncrypted(10_000_000, peerWasBonded: true, bondCreated: false));
-        Assert.Equal(LinkSecurity.Trusted, tracker.Security);
-
-        // Encryption without a bond (bonding disallowed outside the window) is not enough.
-        tracker.OnDisconnected();
-        tracker.OnConnected();
-        Assert.True(tracker.OnEncrypted(10_000_000, peerWasBonded: false, bondCreated: false));
-        Assert.Equal(LinkSecurity.Encrypted, tracker.Security);
+        Assert.False(window.IsOpen(100_001));
+        Assert.Equal(0, window.RemainingMs(100_001));
     }
 
     /// <summary>A settings message that changes one setting: version 1, cue mode (id 1) = 0 (tracking).</summary>
@@ -182,6 +129,9 @@ public sealed class SecurityTests
             case Opcode.SetMode: return RequestBuilder.SetMode(frame, Id, CueMode.Tracking);
             case Opcode.FactoryReset: return RequestBuilder.FactoryReset(frame, Id);
             case Opcode.CancelRead: return RequestBuilder.CancelRead(frame, Id);
+            case Opcode.Enroll: return RequestBuilder.Enroll(frame, Id, ulong.MaxValue);
+            case Opcode.Challenge: return RequestBuilder.Challenge(frame, Id);
+            case Opcode.Prove: return RequestBuilder.Prove(frame, Id, ulong.MaxValue, ulong.MaxValue);
             default: throw new ArgumentOutOfRangeException(nameof(opcode));
         }
     }
