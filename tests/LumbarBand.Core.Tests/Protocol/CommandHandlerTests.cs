@@ -14,7 +14,7 @@ public sealed class CommandHandlerTests
         var link = new BandLink(new FakeBand());
         DeviceInfo info = new HostDownloader(link).ReadDeviceInfo();
         Assert.Equal(1, info.ProtocolMajor);
-        Assert.Equal(0, info.ProtocolMinor);
+        Assert.Equal(ProtocolConstants.VersionMinor, info.ProtocolMinor);
         Assert.Equal(3, info.FirmwareMinor);
         Assert.Equal(0xB00B1E5u, info.SerialNumber);
         Assert.Equal(SettingsCodec.MaxEncodedLength, info.MaxConfigurationBytes);

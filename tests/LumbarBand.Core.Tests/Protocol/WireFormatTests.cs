@@ -51,7 +51,7 @@ public sealed class WireFormatTests
         Assert.Equal("4204" + "01" + "00", Hex(link.Response, n));
 
         n = link.Send((f, r) => RequestBuilder.GetDeviceInfo(f, r));
-        Assert.Equal("0105" + "00" + "0100" + "000301" + "01" + "E5B1000B" + "03" + "0001" + "00000200", Hex(link.Response, n));
+        Assert.Equal("0105" + "00" + "0101" + "000301" + "01" + "E5B1000B" + "03" + "0001" + "00000200", Hex(link.Response, n));
     }
 
     [Fact]
