@@ -10,11 +10,14 @@ public static class Program
     /// <summary>Entry point; returns the process exit code.</summary>
     public static int Main(string[] args)
     {
-        return Run(args, Console.Out, Console.Error);
+        return Run(args, Console.Out, Console.Error, Console.In);
     }
 
-    /// <summary>Runs the command line with the given output writers (tests call this directly).</summary>
-    public static int Run(string[] args, TextWriter output, TextWriter error)
+    /// <summary>Runs the command line with the given output writers (tests call this directly); nothing to read.</summary>
+    public static int Run(string[] args, TextWriter output, TextWriter error) => Run(args, output, error, TextReader.Null);
+
+    /// <summary>Runs the command line with the given writers, and <paramref name="input"/> for confirmations.</summary>
+    public static int Run(string[] args, TextWriter output, TextWriter error, TextReader input)
     {
         var root = new RootCommand("LumbarBand host logger: download walks from the band, store, export and report them; analyze recordings as the band would.")
         {
@@ -26,7 +29,8 @@ public static class Program
             SyncTimeCommand.Create(output, error),
             ConfigCommand.Create(output, error),
             DownloadCommand.Create(output, error),
-            SessionsCommand.Create(output, error),
+            SessionsCommand.Create(output, error, input),
+            StoreCommand.Create(output, error),
             ExportCommand.Create(output, error),
             ReportCommand.Create(output, error),
             VirtualBandCommand.Create(output, error),

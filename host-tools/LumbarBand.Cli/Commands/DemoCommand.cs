@@ -6,7 +6,8 @@ using LumbarBand.Host.Store;
 namespace LumbarBand.Cli.Commands;
 
 /// <summary>
-/// <c>lumbarband demo [--data-dir DIR]</c>: the whole chain with nothing attached. A virtual band replays the
+/// <c>lumbarband demo [--profile NAME] [--data-dir DIR]</c>: the whole chain with nothing attached, stored in the
+/// <c>demo</c> profile unless told otherwise, so simulated walks never mix with a wearer's. A virtual band replays the
 /// built-in simulated walk, the host downloads it over the band protocol, stores it and writes the report; the last
 /// lines say where the database and the report are. Running it twice stores the session once.
 /// </summary>
@@ -15,12 +16,13 @@ public static class DemoCommand
     /// <summary>Builds the command.</summary>
     public static Command Create(TextWriter output, TextWriter error)
     {
-        var dataDir = HostCommand.DataDirOption();
-        var command = new Command("demo", "Run the whole chain on the built-in simulated walk: virtual band → download → store → report.") { dataDir };
+        var stores = new StoreOptions(DataDirectory.DemoProfile);
+        var command = new Command("demo", "Run the whole chain on the built-in simulated walk: virtual band → download → store → report.") { };
+        stores.AddTo(command);
         command.SetAction((parse, cancellationToken) => HostCommand.RunAsync(error, "demo", async () =>
         {
-            string directory = HostCommand.DataDirectory(parse, dataDir);
-            output.WriteLine("starting a virtual band on the built-in simulated walk (Core's band logic, simulated hardware)…");
+            string directory = stores.Directory(parse);
+            output.WriteLine($"starting a virtual band on the built-in SIMULATED walk (Core's band logic, simulated hardware); profile '{parse.GetValue(stores.Profile)}', apart from real walks…");
             DemoResult result = await DemoRunner.RunAsync(directory, new DownloadProgressBar(output, interactive: false), cancellationToken).ConfigureAwait(false);
             if (result.PainMarkersPressed > 0)
             {

@@ -15,15 +15,16 @@ public static class DownloadCommand
     /// <summary>Builds the command.</summary>
     public static Command Create(TextWriter output, TextWriter error)
     {
-        var dataDir = HostCommand.DataDirOption();
+        var stores = new StoreOptions();
         var all = new Option<bool>("--all") { Description = "download sessions already stored too (importing them again changes nothing)" };
         var noAck = new Option<bool>("--no-ack") { Description = "do not acknowledge: the band keeps treating the sessions as not downloaded" };
         var link = new LinkOptions();
-        var command = new Command("download", "Download every new session from the band into the store.") { dataDir, all, noAck };
+        var command = new Command("download", "Download every new session from the band into the store.") { all, noAck };
+        stores.AddTo(command);
         link.AddTo(command);
         command.SetAction((parse, cancellationToken) => HostCommand.RunAsync(error, "download", async () =>
         {
-            using SessionStore store = SessionStore.Open(HostCommand.DataDirectory(parse, dataDir));
+            using SessionStore store = stores.Open(parse);
             await using IBandLink bandLink = link.Create(parse);
             var client = new BandClient(bandLink);
             await client.OpenAsync(pair: true, cancellationToken).ConfigureAwait(false);

@@ -11,15 +11,16 @@ public static class ExportCommand
     /// <summary>Builds the command.</summary>
     public static Command Create(TextWriter output, TextWriter error)
     {
-        var dataDir = HostCommand.DataDirOption();
+        var stores = new StoreOptions();
         var format = new Option<ExportFormat>("--format") { Description = "csv (epochs.csv and events.csv) or json", DefaultValueFactory = _ => ExportFormat.Csv };
         var outPath = new Option<string?>("--out") { Description = "folder to write to (for json also a .json file); default: export/ in the data directory" };
         var rows = new Option<long[]>("--session") { Description = "row ids of the sessions to export (see `lumbarband sessions`; default: all)", AllowMultipleArgumentsPerToken = true }
             .EachAtLeast(1, "a row id");
-        var command = new Command("export", "Export stored sessions as CSV or JSON, per epoch and per event.") { dataDir, format, outPath, rows };
+        var command = new Command("export", "Export stored sessions as CSV or JSON, per epoch and per event.") { format, outPath, rows };
+        stores.AddTo(command);
         command.SetAction((parse, cancellationToken) => HostCommand.RunAsync(error, "export", () =>
         {
-            using SessionStore store = SessionStore.Open(HostCommand.DataDirectory(parse, dataDir));
+            using SessionStore store = stores.Open(parse);
             long[] wanted = parse.GetValue(rows) ?? [];
             IReadOnlyList<StoredSession> sessions = wanted.Length == 0
                 ? store.Sessions()

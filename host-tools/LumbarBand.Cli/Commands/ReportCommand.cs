@@ -11,12 +11,13 @@ public static class ReportCommand
     /// <summary>Builds the command.</summary>
     public static Command Create(TextWriter output, TextWriter error)
     {
-        var dataDir = HostCommand.DataDirOption();
+        var stores = new StoreOptions();
         var outPath = new Option<string?>("--out") { Description = "the HTML file to write (default: report.html in the data directory)" };
-        var command = new Command("report", "Write an HTML report: trends across sessions and each session's timeline.") { dataDir, outPath };
+        var command = new Command("report", "Write an HTML report: trends across sessions and each session's timeline.") { outPath };
+        stores.AddTo(command);
         command.SetAction((parse, cancellationToken) => HostCommand.RunAsync(error, "report", () =>
         {
-            using SessionStore store = SessionStore.Open(HostCommand.DataDirectory(parse, dataDir));
+            using SessionStore store = stores.Open(parse);
             string path = parse.GetValue(outPath) ?? Path.Combine(store.DataDirectory, "report.html");
             IReadOnlyList<StoredSession> sessions = store.Sessions();
             try

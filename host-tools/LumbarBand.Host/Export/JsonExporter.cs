@@ -46,6 +46,36 @@ public static class JsonExporter
         WriteTime(w, "start_utc", s.StartUtc);
         WriteTime(w, "downloaded_utc", s.DownloadedUtc);
         w.WriteString("source", s.Source);
+        w.WriteBoolean("simulated", s.IsSimulated);
+        w.WriteBoolean("hidden", s.Hidden);
+        w.WriteStartArray("annotations");
+        foreach (Store.SessionAnnotation a in s.Annotations)
+        {
+            w.WriteStartObject();
+            if (a.Marker is int m)
+            {
+                w.WriteNumber("pain_marker", m);
+            }
+            else
+            {
+                w.WriteNull("pain_marker");
+            }
+
+            if (a.Pain is int p)
+            {
+                w.WriteNumber("pain_0_10", p);
+            }
+            else
+            {
+                w.WriteNull("pain_0_10");
+            }
+
+            w.WriteString("note", a.Note);
+            WriteTime(w, "created_utc", a.CreatedUtc);
+            w.WriteEndObject();
+        }
+
+        w.WriteEndArray();
         w.WriteString("decoder", s.Decoder);
         w.WriteString("decode_error", s.DecodeError);
         if (s.Decoded is DecodedSession d)

@@ -43,7 +43,7 @@ public static class HtmlReport
         html.Append("<h1>").Append(E(options.Title)).Append("</h1>");
         DateTimeOffset generated = options.GeneratedAt ?? DateTimeOffset.UtcNow;
         html.Append("<p class=\"meta\">").Append(E(Text($"{sessions.Count} session(s) · made {Date(generated)} {generated.UtcDateTime:HH:mm} UTC by lumbarband"))).Append("</p>");
-        if (sessions.Any(IsSimulated))
+        if (sessions.Any(s => s.IsSimulated))
         {
             html.Append("<p class=\"simulated\">Contains simulated walks (a virtual band replaying a simulated wearer): not a person's data.</p>");
         }
@@ -74,8 +74,6 @@ public static class HtmlReport
         + ".badge{background:#ffe0b2;border-radius:3px;padding:1px 6px;font-size:12px;margin-left:6px;font-weight:normal}"
         + "table{border-collapse:collapse;margin:6px 0 8px;font-size:13px}td,th{border:1px solid #cfd8dc;padding:3px 8px;text-align:left}"
         + "th{background:#eceff1;font-weight:600}.chart{display:block;margin:4px 0}.note{color:#607d8b;font-size:13px}";
-
-    private static bool IsSimulated(StoredSession s) => s.Source.Contains("simulated", StringComparison.OrdinalIgnoreCase);
 
     private static void AppendTrends(StringBuilder html, List<StoredSession> sessions, ReportOptions options)
     {
@@ -170,7 +168,7 @@ public static class HtmlReport
     {
         string when = s.StartUtc is DateTimeOffset start ? Text($"{Date(start)} {start.UtcDateTime:HH:mm} UTC") : "undated (the band's clock was not set)";
         html.Append("<h3>").Append(E(Text($"Session {s.Key} · {when}")));
-        if (IsSimulated(s))
+        if (s.IsSimulated)
         {
             html.Append("<span class=\"badge\">simulated</span>");
         }

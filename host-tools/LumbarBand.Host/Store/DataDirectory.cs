@@ -27,6 +27,24 @@ public static class DataDirectory
         return Path.Combine(home, ".local", "share", FolderName);
     }
 
+    /// <summary>The profile used when none is named: its store is the data directory itself (stores made before profiles keep working).</summary>
+    public const string DefaultProfile = "default";
+
+    /// <summary>The profile <c>lumbarband demo</c> stores its simulated walks in, apart from any wearer's.</summary>
+    public const string DemoProfile = "demo";
+
+    /// <summary>
+    /// The folder of profile <paramref name="profile"/>'s store under the data directory <paramref name="root"/>:
+    /// the root itself for <see cref="DefaultProfile"/>, else <c>profiles/NAME</c> under it. One database per wearer,
+    /// so trends never mix two people (or simulated and real walks).
+    /// </summary>
+    public static string ForProfile(string root, string profile)
+    {
+        ArgumentException.ThrowIfNullOrEmpty(root);
+        ArgumentException.ThrowIfNullOrEmpty(profile);
+        return profile == DefaultProfile ? root : Path.Combine(root, "profiles", profile);
+    }
+
     /// <summary><paramref name="overridePath"/> made absolute, or <see cref="Default"/> when it is null or empty.</summary>
     public static string Resolve(string? overridePath) =>
         string.IsNullOrWhiteSpace(overridePath) ? Default() : Path.GetFullPath(overridePath);

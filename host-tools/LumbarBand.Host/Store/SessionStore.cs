@@ -13,7 +13,7 @@ namespace LumbarBand.Host.Store;
 /// (<see cref="Redecode"/>). Importing is idempotent on (device id, session id, CRC-32), and a commit is durable
 /// (WAL, synchronous=FULL) before <see cref="Import"/> returns: the band is acknowledged only after that.
 /// </summary>
-public sealed class SessionStore : IDisposable
+public sealed partial class SessionStore : IDisposable
 {
     /// <summary>The database's file name inside the data directory.</summary>
     public const string DatabaseFileName = "lumbarband.db";
@@ -251,12 +251,16 @@ public sealed class SessionStore : IDisposable
         return Convert.ToInt32(command.ExecuteScalar(), CultureInfo.InvariantCulture);
     }
 
-    /// <summary>Every session (of <paramref name="deviceId"/>, when given), oldest first, decoded.</summary>
-    public IReadOnlyList<StoredSession> Sessions(string? deviceId = null)
+    /// <summary>
+    /// Every session (of <paramref name="deviceId"/>, when given), oldest first, decoded; hidden ones only with
+    /// <paramref name="includeHidden"/>.
+    /// </summary>
+    public IReadOnlyList<StoredSession> Sessions(string? deviceId = null, bool includeHidden = false)
     {
         using SqliteCommand command = _connection.CreateCommand();
-        command.CommandText = SelectSessions + (deviceId is null ? "" : " WHERE device_id = $d")
+        command.CommandText = SelectSessions + " WHERE (hidden = 0 OR $all)" + (deviceId is null ? "" : " AND device_id = $d")
             + " ORDER BY coalesce(start_utc, downloaded_utc), device_id, session_id";
+        command.Parameters.AddWithValue("$all", includeHidden);
         if (deviceId is not null)
         {
             command.Parameters.AddWithValue("$d", deviceId);
@@ -343,7 +347,7 @@ public sealed class SessionStore : IDisposable
     private const string SelectSessions = """
         SELECT id, device_id, session_id, crc32, length, start_utc, downloaded_utc, source, decoder, decode_error,
                firmware, epoch_s, start_uptime_s, duration_s, steps, walking_min, mean_cadence_spm, cues, pain_markers,
-               first_pain_s, walking_min_before_pain, first_cue_s, excessive_s
+               first_pain_s, walking_min_before_pain, first_cue_s, excessive_s, hidden
         FROM sessions
         """;
 
@@ -565,12 +569,14 @@ public sealed class SessionStore : IDisposable
                     Decoder = decoder,
                     DecodeError = r.IsDBNull(9) ? null : r.GetString(9),
                     Decoded = decoded,
+                    Hidden = r.GetInt64(23) != 0,
                 });
             }
         }
 
         for (int i = 0; i < sessions.Count; i++)
         {
+            sessions[i] = sessions[i] with { Annotations = ReadAnnotations(sessions[i].RowId) };
             if (sessions[i].Decoded is DecodedSession d)
             {
                 sessions[i] = sessions[i] with { Decoded = d with { Epochs = ReadEpochs(sessions[i].RowId), Events = ReadEvents(sessions[i].RowId) } };

@@ -93,6 +93,17 @@ public static class StoreMigrations
             );
             CREATE INDEX sessions_by_start ON sessions(start_utc);
             """),
+        new StoreMigration(3, "sessions can be hidden; annotations: pain intensity and a note per pain marker or per walk", """
+            ALTER TABLE sessions ADD COLUMN hidden INTEGER NOT NULL DEFAULT 0;
+            CREATE TABLE annotations (
+                id          INTEGER PRIMARY KEY,
+                session_row INTEGER NOT NULL REFERENCES sessions(id) ON DELETE CASCADE,
+                marker      INTEGER,
+                pain        INTEGER,
+                note        TEXT,
+                created_utc TEXT NOT NULL
+            );
+            """),
     ];
 
     /// <summary>The version a database has after every step.</summary>

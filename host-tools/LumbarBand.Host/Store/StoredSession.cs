@@ -38,6 +38,15 @@ public sealed record StoredSession
     /// <summary>The decoded session, or null when it could not be decoded (the raw bytes are kept).</summary>
     public DecodedSession? Decoded { get; init; }
 
+    /// <summary>Hidden from listings, trends and the report (kept, and shown with <c>sessions --all</c>).</summary>
+    public bool Hidden { get; init; }
+
+    /// <summary>Pain intensities and notes the wearer or therapist added, oldest first.</summary>
+    public IReadOnlyList<SessionAnnotation> Annotations { get; init; } = [];
+
+    /// <summary>A simulated walk (a virtual band replaying a simulated wearer), not a person's data.</summary>
+    public bool IsSimulated => Source.Contains("simulated", StringComparison.OrdinalIgnoreCase);
+
     /// <summary>"device/session" as people quote it, e.g. "5EB0A7D0/3".</summary>
     public string Key => DeviceId + "/" + SessionId.ToString(System.Globalization.CultureInfo.InvariantCulture);
 }
