@@ -14,7 +14,7 @@ namespace LumbarBand.Core
     /// <see cref="OnSample"/> once per IMU sample at <see cref="ImuFormat.SampleRateHz"/>; host tools do the same with
     /// recorded or simulated counts. Everything is allocated here, once.
     /// </summary>
-    public sealed class Band
+    public sealed class Band : IImuSampleSink
     {
         /// <summary>Events the queue holds before the oldest are dropped (several seconds of walking).</summary>
         public const int EventCapacity = 64;

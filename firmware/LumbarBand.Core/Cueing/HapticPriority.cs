@@ -6,6 +6,12 @@ namespace LumbarBand.Core.Cueing
     /// </summary>
     public static class HapticPriority
     {
+        /// <summary>
+        /// Button acknowledgements (the firmware plays them on the band's own player, the motor's one owner): below
+        /// everything, so an acknowledgement never cuts a cue or a pacing signal short.
+        /// </summary>
+        public const int Acknowledgement = -1;
+
         /// <summary>Posture cues of the <see cref="CueEngine"/>: rationed, and a later one is as good as a missed one.</summary>
         public const int PostureCue = 0;
 

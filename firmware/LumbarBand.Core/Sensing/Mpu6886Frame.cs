@@ -14,7 +14,9 @@ namespace LumbarBand.Core.Sensing
     /// values of its own (<see cref="ConfigurationRegister"/>, <see cref="ConfigurationValue"/>).</para>
     /// <para>The data registers are big-endian two's-complement int16: accelerometer X, Y, Z, temperature, gyroscope
     /// X, Y, Z, at consecutive addresses, so one burst read starting at <see cref="AccelXoutH"/> returns a coherent
-    /// sample. The temperature word is skipped.</para>
+    /// sample; a FIFO packet (accelerometer and gyroscope enabled) has the same 14 bytes in the same order, so
+    /// <see cref="Decode"/> reads both. The temperature word is skipped. The FIFO registers (FIFO_COUNTH/L 0x72–0x73,
+    /// FIFO_R_W 0x74, INT_STATUS 0x3A) and bits are from the datasheet; the binding does not name them.</para>
     /// </remarks>
     public sealed class Mpu6886Frame
     {
@@ -84,8 +86,14 @@ namespace LumbarBand.Core.Sensing
         /// <summary>DLPF_CFG = 4: gyroscope low-pass at about 20 Hz (3 dB), below the 25 Hz Nyquist limit of 50 Hz sampling.</summary>
         public const byte GyroDlpfCfg = 4;
 
-        /// <summary>CONFIG value: FIFO_MODE 0, no external sync, <see cref="GyroDlpfCfg"/>.</summary>
-        public const byte ConfigValue = GyroDlpfCfg;
+        /// <summary>
+        /// CONFIG bit 6, FIFO_MODE = 1: a full FIFO keeps its oldest samples and refuses new ones, so what the reader
+        /// finds after a long stall is contiguous and the loss is at its end (<see cref="ImuFifoPump"/>).
+        /// </summary>
+        public const byte ConfigFifoModeKeepOldest = 0x40;
+
+        /// <summary>CONFIG value: FIFO_MODE 1, no external sync, <see cref="GyroDlpfCfg"/>.</summary>
+        public const byte ConfigValue = ConfigFifoModeKeepOldest | GyroDlpfCfg;
 
         /// <summary>GYRO_CONFIG FS_SEL = 2: ±1000 °/s, the <see cref="ImuFormat.GyroFullScaleDps"/> Core expects.</summary>
         public const byte GyroFsSel = 2;
@@ -105,29 +113,46 @@ namespace LumbarBand.Core.Sensing
         /// <summary>ACCEL_CONFIG2 value: DEC2_CFG 0, ACCEL_FCHOICE_B 0 (the DLPF is used), <see cref="AccelDlpfCfg"/>.</summary>
         public const byte AccelConfig2Value = AccelDlpfCfg;
 
-        /// <summary>
-        /// SMPLRT_DIV for a 50 Hz output rate (1 kHz / (1 + 19)): what a FIFO- or data-ready-driven reader would write.
-        /// The band does not write it, see <see cref="SampleRateDividerValue"/>.
-        /// </summary>
+        /// <summary>SMPLRT_DIV for a 50 Hz output rate (1 kHz / (1 + 19)).</summary>
         public const byte SampleRateDivider50Hz = 19;
 
         /// <summary>
-        /// SMPLRT_DIV the band writes: 0, so the data registers refresh at the internal 1 kHz rate. The firmware reads
-        /// them on its own 50 Hz schedule (<see cref="ImuSamplePacer"/>), whose wake-up jitter is up to a scheduler tick
-        /// (about 10 ms). With a 50 Hz register rate, a read a few ms late or early would fetch the same sample twice or
-        /// skip one whenever the two clocks' phases cross; at 1 kHz each read gets the newest low-passed sample, at most
-        /// 1 ms old. The anti-alias filtering is the DLPF's either way (the divider decimates without filtering).
+        /// SMPLRT_DIV the band writes: 50 Hz. The chip is the band's clock: it writes one sample every 20 ms into its
+        /// FIFO, and the firmware drains whole packets whenever it wakes (<see cref="ImuFifoPump"/>), so the reader's
+        /// wake-up jitter (a scheduler tick, about 10 ms) and stalls up to the FIFO's depth neither skip nor repeat a
+        /// sample. The anti-alias filtering is the DLPF's (the divider decimates without filtering).
         /// </summary>
-        public const byte SampleRateDividerValue = 0;
+        public const byte SampleRateDividerValue = SampleRateDivider50Hz;
 
-        /// <summary>INT_ENABLE value: no interrupts (the band polls).</summary>
-        public const byte IntEnableValue = 0x00;
+        /// <summary>INT_ENABLE bit 4, FIFO_OFLOW_EN: latch a FIFO overflow in INT_STATUS (the INT pin is not used).</summary>
+        public const byte IntEnableFifoOverflow = 0x10;
 
-        /// <summary>FIFO_EN value: FIFO unused.</summary>
-        public const byte FifoEnableValue = 0x00;
+        /// <summary>INT_ENABLE value: only the FIFO overflow status (the band polls it).</summary>
+        public const byte IntEnableValue = IntEnableFifoOverflow;
 
-        /// <summary>USER_CTRL value: FIFO off, no resets.</summary>
-        public const byte UserCtrlValue = 0x00;
+        /// <summary>FIFO_EN bits 4 and 3, GYRO_FIFO_EN and ACC_FIFO_EN: each sample's gyroscope and accelerometer (and, with them, temperature) go to the FIFO.</summary>
+        public const byte FifoEnableValue = 0x18;
+
+        /// <summary>USER_CTRL bit 6, FIFO_EN: the FIFO runs.</summary>
+        public const byte UserCtrlFifoEnable = 0x40;
+
+        /// <summary>USER_CTRL bit 2, FIFO_RST: empties the FIFO (clears itself).</summary>
+        public const byte UserCtrlFifoReset = 0x04;
+
+        /// <summary>USER_CTRL value: FIFO on, emptied as it starts.</summary>
+        public const byte UserCtrlValue = UserCtrlFifoEnable | UserCtrlFifoReset;
+
+        /// <summary>INT_STATUS register; bit 4 (<see cref="IntStatusFifoOverflow"/>) latches a FIFO overflow, cleared by reading.</summary>
+        public const byte IntStatus = 0x3A;
+
+        /// <summary>INT_STATUS bit 4, FIFO_OFLOW_INT.</summary>
+        public const byte IntStatusFifoOverflow = 0x10;
+
+        /// <summary>FIFO_COUNTH: high byte of the bytes waiting (FIFO_COUNTL follows at 0x73; read both in one burst).</summary>
+        public const byte FifoCountH = 0x72;
+
+        /// <summary>FIFO_R_W: reading it pops bytes from the FIFO, oldest first.</summary>
+        public const byte FifoReadWrite = 0x74;
 
         /// <summary>
         /// ACCEL_INTEL_CTRL value: OUTPUT_LIMIT = 1, which the datasheet asks for at every power-up so outputs are not
