@@ -59,12 +59,21 @@ namespace LumbarBand.Core.Protocol
         private const int StoredOffset = 18;
         private const int UnacknowledgedOffset = 19;
 
+        /// <summary>
+        /// Conditions bit 6: flash failed; recording stopped, cues go on (a fault record is kept, docs/protocol.md §8).
+        /// </summary>
+        public const byte FaultStorage = 0x40;
+
+        /// <summary>Conditions bit 7: the IMU stopped answering and bus recoveries failed; sampling paused, retried every 10 s.</summary>
+        public const byte FaultImu = 0x80;
+
         /// <summary>Bits <see cref="FlagWalking"/> .. <see cref="FlagCharging"/>.</summary>
         public byte Flags;
 
         /// <summary>
         /// Excessive-motion conditions in effect now, one bit a <see cref="Cueing.CueRule"/>: bit (rule − 1), so
-        /// bit 0 flexion, bit 1 lateral lean, bit 2 sway. 0: within limits.
+        /// bit 0 flexion, bit 1 lateral lean, bit 2 sway; and the faults the band carries on through, bits 6–7
+        /// (<see cref="FaultStorage"/>, <see cref="FaultImu"/>). 0: within limits, no fault.
         /// </summary>
         public byte Conditions;
 

@@ -6,7 +6,7 @@ namespace LumbarBand.Core.Runtime
         /// <summary>Sampling → control: set the motor to the value, percent duty (0 off).</summary>
         MotorDuty = 1,
 
-        /// <summary>Control → sampling: a button gesture happened at the value, ms (the gesture is the kind's offset).</summary>
+        /// <summary>Control → sampling: a short press (pain marker); the value is unused (the sampling thread stamps it).</summary>
         GesturePress = 10,
 
         /// <summary>Control → sampling: double press (snooze).</summary>
@@ -17,5 +17,8 @@ namespace LumbarBand.Core.Runtime
 
         /// <summary>Control → sampling: triple press (pairing window opened: acknowledge it).</summary>
         GestureTriplePress = 13,
+
+        /// <summary>Control → sampling: the band captured a neutral posture (acknowledge it with pulses).</summary>
+        NeutralCaptured = 14,
     }
 }

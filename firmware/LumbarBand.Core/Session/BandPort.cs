@@ -404,7 +404,7 @@ namespace LumbarBand.Core.Session
             status.Set(StatusMessage.FlagTraining, _settings.CueMode == CueMode.Training);
             status.Set(StatusMessage.FlagPairingWindowOpen, _host.IsPairingWindowOpen);
             status.Set(StatusMessage.FlagCharging, _host.IsCharging);
-            status.Conditions = (byte)_recorder.ExcessiveConditions;
+            status.Conditions = (byte)(_recorder.ExcessiveConditions | _host.Faults);
             status.BatteryPercent = _recorder.BatteryPercent;
             status.StorageUsedPercent = (int)(((long)_log.UsedBytes * Percent) / _log.CapacityBytes);
             status.Steps = open ? _recorder.SessionSteps : _band.TotalSteps;

@@ -20,8 +20,14 @@ namespace LumbarBand.Core.Session
         /// <summary>True while the battery charges.</summary>
         bool IsCharging { get; }
 
-        /// <summary>True while the pairing window (a long button press) is open.</summary>
+        /// <summary>True while the pairing window (three quick presses) is open.</summary>
         bool IsPairingWindowOpen { get; }
+
+        /// <summary>
+        /// Faults the band carries on through (<see cref="Protocol.StatusMessage.FaultStorage"/>,
+        /// <see cref="Protocol.StatusMessage.FaultImu"/>), shown in the status's conditions byte; 0 when none.
+        /// </summary>
+        byte Faults { get; }
 
         /// <summary>Fills the firmware version, hardware revision, serial number and capabilities of <paramref name="info"/>.</summary>
         void FillIdentity(DeviceInfo info);

@@ -3,6 +3,7 @@ using System.Threading;
 using LumbarBand.Core.Protocol;
 using LumbarBand.Core.Session;
 using LumbarBand.Firmware.Runtime;
+using LumbarBand.Firmware.Session;
 using nanoFramework.Device.Bluetooth;
 using nanoFramework.Device.Bluetooth.GenericAttributeProfile;
 using nanoFramework.Device.Bluetooth.Security;
@@ -33,7 +34,6 @@ namespace LumbarBand.Firmware.Ble
         private const int MaxAttValueBytes = 512;
         private const byte AttInsufficientAuthentication = 0x05;
         private const int NotifyRetryMs = 10;
-        private const int NotifyRetries = 100;
         /// <summary>Timer ticks (s) between a factory reset's response and the reboot, so the reply leaves first.</summary>
         private const int FactoryResetRebootTicks = 2;
 
@@ -43,6 +43,7 @@ namespace LumbarBand.Firmware.Ble
 
         private readonly CommandHandler _handler;
         private readonly BandPort _port;
+        private readonly SessionKeeper _session;
         private readonly object _handlerLock;
         private readonly object _bandLock;
         private readonly PairingWindow _window;
@@ -83,6 +84,9 @@ namespace LumbarBand.Firmware.Ble
         private bool _bondingAllowed;
         private int _ticks;
         private int _rebootAtTick;
+        private bool _chunkPending;
+        private uint _chunkSession;
+        private int _chunkSequence;
         private int _savedTrustChanges;
         private readonly byte[] _hostsRecord = new byte[TrustedHosts.EncodedBytes];
         private readonly uint _serialNumber;
@@ -93,8 +97,10 @@ namespace LumbarBand.Firmware.Ble
         /// Creates the adapter. <paramref name="handlerLock"/> is the storage lock that guards the port and the log;
         /// <paramref name="bandLock"/> the band's. Strings are the Device Information values (protocol §2).
         /// </summary>
-        public BleGattAdapter(CommandHandler handler, BandPort port, object handlerLock, object bandLock, PairingWindow window, uint serialNumber, string hardwareRevision, string firmwareRevision, bool hasBattery)
+        public BleGattAdapter(CommandHandler handler, SessionKeeper session, object handlerLock, object bandLock, PairingWindow window, uint serialNumber, string hardwareRevision, string firmwareRevision, bool hasBattery)
         {
+            _session = session;
+            BandPort port = session.Port;
             _handler = handler;
             _port = port;
             _handlerLock = handlerLock;
@@ -309,10 +315,18 @@ namespace LumbarBand.Firmware.Ble
             bool factoryReset;
             lock (_handlerLock)
             {
-                int n;
-                lock (_bandLock)
+                int n = 0;
+                try
                 {
-                    n = _handler.OnControlWrite(_request, length, _response);
+                    lock (_bandLock)
+                    {
+                        n = _handler.OnControlWrite(_request, length, _response);
+                    }
+                }
+                catch (Exception ex)
+                {
+                    // Flash failed under a request (erase, acknowledge, settings): degrade, do not reboot.
+                    _session.OnFlashError(ex);
                 }
 
                 if (request.Option == GattWriteOption.WriteWithResponse)
@@ -477,21 +491,42 @@ namespace LumbarBand.Firmware.Ble
                 _pumpWake.WaitOne(TimerPeriodMs, false);
                 while (_running && _connected && _dataSubscribed)
                 {
+                    bool sent;
                     lock (_handlerLock)
                     {
-                        int n = _handler.NextDataChunk(_chunk);
-                        if (n <= 0)
+                        DownloadTransfer transfer = _handler.Transfer;
+                        if (!_chunkPending)
                         {
-                            break;
+                            int n = _handler.NextDataChunk(_chunk);
+                            if (n <= 0)
+                            {
+                                break;
+                            }
+
+                            _chunkBuffer.Length = (uint)n;
+                            _chunkPending = true;
+                            _chunkSession = transfer.SessionId;
+                            _chunkSequence = transfer.Sequence;
+                        }
+                        else if (!transfer.Active || transfer.SessionId != _chunkSession || transfer.Sequence != _chunkSequence)
+                        {
+                            // A new request replaced the transfer while the chunk waited: it must not follow the new response.
+                            _chunkPending = false;
+                            continue;
                         }
 
-                        _chunkBuffer.Length = (uint)n;
-                        int tries = 0;
-                        while (!Notify(_dataCharacteristic, _chunkBuffer) && _connected && ++tries < NotifyRetries)
+                        sent = Notify(_dataCharacteristic, _chunkBuffer);
+                        if (sent)
                         {
-                            // The stack's queue is full: the same chunk again a tick later (protocol §13).
-                            Thread.Sleep(NotifyRetryMs);
+                            _chunkPending = false;
                         }
+                    }
+
+                    if (!sent)
+                    {
+                        // The stack's queue is full: the same chunk again a tick later (protocol §13), with no lock
+                        // held meanwhile, so the session writer and the handler are never kept waiting.
+                        Thread.Sleep(NotifyRetryMs);
                     }
                 }
             }

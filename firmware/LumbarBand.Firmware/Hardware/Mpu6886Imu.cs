@@ -1,40 +1,136 @@
 using System;
+using System.Device.Gpio;
 using System.Device.I2c;
 using System.IO;
 using System.Threading;
 using Iot.Device.Mpu6886;
 using LumbarBand.Core.Sensing;
+using nanoFramework.Hardware.Esp32;
 
 namespace LumbarBand.Firmware.Hardware
 {
     /// <summary>
-    /// The MPU-6886 as raw counts. The nanoFramework binding checks WHO_AM_I (its constructor throws IOException
-    /// unless it reads 0x19) and resets the chip; then this class writes Core's configuration
-    /// (<see cref="Mpu6886Frame.ConfigurationRegister"/>: ±8 g, ±1000 °/s, ~20 Hz low-pass, 1 kHz register refresh),
-    /// reads back the registers Core's scaling depends on, and from then on reads all 14 data bytes in one I2C
-    /// write-then-read (<see cref="I2cDevice.WriteRead"/>) into buffers allocated here, once.
+    /// The MPU-6886 as Core's <see cref="IImuFifo"/>. The nanoFramework binding checks WHO_AM_I (its constructor throws
+    /// IOException unless it reads 0x19) and resets the chip; then this class writes Core's configuration
+    /// (<see cref="Mpu6886Frame.ConfigurationRegister"/>: ±8 g, ±1000 °/s, ~20 Hz low-pass, 50 Hz into the FIFO, FIFO
+    /// keeps its oldest samples when full, overflow latched), reads back the registers Core's scaling depends on, and
+    /// from then on answers the sampling loop's FIFO reads (count, packets, overflow, reset), each one I2C transfer
+    /// into buffers allocated here, once. Bus errors are reported, never thrown, so Core's <see cref="ImuBusRecovery"/>
+    /// decides; <see cref="Recover"/> clears a stuck bus and configures the chip again.
     /// </summary>
     /// <remarks>
     /// The binding's Vector3 API is not used: it returns doubles and scales with constants fixed for ±8 g/±2000 °/s.
     /// </remarks>
-    internal sealed class Mpu6886Imu
+    internal sealed class Mpu6886Imu : IImuFifo
     {
         private const int ResetSettleMs = 50;
         private const int WakeSettleMs = 20;
 
-        private readonly I2cDevice _device;
+        /// <summary>SCL pulses that free a slave holding SDA low mid-byte (8 data bits and an acknowledge).</summary>
+        private const int BusClearPulses = 9;
+
+        private readonly int _busId;
+        private readonly int _address;
+        private readonly int _sclPin;
+        private readonly int _sdaPin;
+        private readonly GpioController _gpio;
+        private readonly byte[] _countRegister = new byte[] { Mpu6886Frame.FifoCountH };
+        private readonly byte[] _fifoRegister = new byte[] { Mpu6886Frame.FifoReadWrite };
+        private readonly byte[] _statusRegister = new byte[] { Mpu6886Frame.IntStatus };
+        private readonly byte[] _count = new byte[2];
+        private readonly byte[] _status = new byte[1];
+        private readonly byte[] _fifoReset = new byte[] { Mpu6886Frame.UserCtrl, Mpu6886Frame.UserCtrlValue };
+        private I2cDevice _device;
 
         // Kept so the binding (which owns the same I2cDevice in its Dispose) is not collected with a live device.
-        private readonly Mpu6886AccelerometerGyroscope _binding;
-
-        private readonly byte[] _burstRegister = new byte[] { Mpu6886Frame.BurstRegister };
-        private readonly byte[] _burst = new byte[Mpu6886Frame.BurstLength];
-        private readonly Mpu6886Frame _frame = new Mpu6886Frame();
+        private Mpu6886AccelerometerGyroscope _binding;
 
         /// <summary>Opens the IMU at <paramref name="address"/> on I2C bus <paramref name="busId"/> (pins already assigned) and configures it.</summary>
-        public Mpu6886Imu(int busId, int address)
+        public Mpu6886Imu(int busId, int address, int sclPin, int sdaPin, GpioController gpio)
         {
-            _device = I2cDevice.Create(new I2cConnectionSettings(busId, address));
+            _busId = busId;
+            _address = address;
+            _sclPin = sclPin;
+            _sdaPin = sdaPin;
+            _gpio = gpio;
+            Open();
+        }
+
+        /// <summary>I2C transfers that failed since start.</summary>
+        public int BusErrors { get; private set; }
+
+        /// <inheritdoc/>
+        public int ReadCount()
+        {
+            if (!Transfer(_countRegister, _count, _count.Length))
+            {
+                return -1;
+            }
+
+            return (_count[0] << 8) | _count[1];
+        }
+
+        /// <inheritdoc/>
+        public bool ReadBytes(byte[] buffer, int count)
+        {
+            return Transfer(_fifoRegister, buffer, count);
+        }
+
+        /// <inheritdoc/>
+        public bool TakeOverflow()
+        {
+            // INT_STATUS clears when read; a failed read reports no overflow (the full-FIFO check still sees one).
+            return Transfer(_statusRegister, _status, 1) && (_status[0] & Mpu6886Frame.IntStatusFifoOverflow) != 0;
+        }
+
+        /// <inheritdoc/>
+        public bool Reset()
+        {
+            // SpanByte is a ref struct (stack-only), so it is made here, per call, over an array allocated once.
+            I2cTransferResult result = _device.Write(new SpanByte(_fifoReset));
+            return Counted(result.Status == I2cTransferStatus.FullTransfer);
+        }
+
+        /// <summary>
+        /// Bus recovery then re-initialisation: releases the I2C device, clocks SCL nine times as a GPIO (a slave stuck
+        /// mid-byte lets go of SDA), gives the pins back to I2C1, resets and configures the chip, which restarts its
+        /// FIFO empty. False if the chip still does not answer.
+        /// </summary>
+        public bool Recover()
+        {
+            try
+            {
+                if (_device != null)
+                {
+                    _device.Dispose();
+                    _device = null;
+                }
+
+                _gpio.OpenPin(_sclPin, PinMode.OutputOpenDrain);
+                for (int i = 0; i < BusClearPulses; i++)
+                {
+                    _gpio.Write(_sclPin, PinValue.Low);
+                    Thread.Sleep(1);
+                    _gpio.Write(_sclPin, PinValue.High);
+                    Thread.Sleep(1);
+                }
+
+                _gpio.ClosePin(_sclPin);
+                Configuration.SetPinFunction(_sclPin, DeviceFunction.I2C1_CLOCK);
+                Configuration.SetPinFunction(_sdaPin, DeviceFunction.I2C1_DATA);
+                Open();
+                return true;
+            }
+            catch (Exception)
+            {
+                BusErrors++;
+                return false;
+            }
+        }
+
+        private void Open()
+        {
+            _device = I2cDevice.Create(new I2cConnectionSettings(_busId, _address));
             _binding = new Mpu6886AccelerometerGyroscope(_device);
             _binding.Reset();
             Thread.Sleep(ResetSettleMs);
@@ -47,28 +143,20 @@ namespace LumbarBand.Firmware.Hardware
             Configure();
         }
 
-        /// <summary>The last sample, decoded in place by <see cref="TryRead"/>.</summary>
-        public Mpu6886Frame Frame { get { return _frame; } }
-
-        /// <summary>Failed burst reads since start.</summary>
-        public int ReadErrors { get; private set; }
-
-        /// <summary>
-        /// Reads ACCEL_XOUT_H..GYRO_ZOUT_L in one burst and decodes it into <see cref="Frame"/>. False (and
-        /// <see cref="Frame"/> unchanged) if the transfer did not complete.
-        /// </summary>
-        public bool TryRead()
+        private bool Transfer(byte[] register, byte[] buffer, int count)
         {
-            // SpanByte is a ref struct (stack-only), so the spans are made here, per call, over arrays allocated once.
-            I2cTransferResult result = _device.WriteRead(new SpanByte(_burstRegister), new SpanByte(_burst));
-            if (result.Status != I2cTransferStatus.FullTransfer)
+            I2cTransferResult result = _device.WriteRead(new SpanByte(register), new SpanByte(buffer, 0, count));
+            return Counted(result.Status == I2cTransferStatus.FullTransfer);
+        }
+
+        private bool Counted(bool ok)
+        {
+            if (!ok)
             {
-                ReadErrors++;
-                return false;
+                BusErrors++;
             }
 
-            _frame.Decode(_burst, 0);
-            return true;
+            return ok;
         }
 
         private void Configure()

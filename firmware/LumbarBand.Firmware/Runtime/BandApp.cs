@@ -6,6 +6,7 @@ using LumbarBand.Core;
 using LumbarBand.Core.Configuration;
 using LumbarBand.Core.Cueing;
 using LumbarBand.Core.Protocol;
+using LumbarBand.Core.Runtime;
 using LumbarBand.Core.Storage;
 using LumbarBand.Firmware.Ble;
 using LumbarBand.Firmware.Boards;
@@ -23,6 +24,12 @@ namespace LumbarBand.Firmware.Runtime
     /// </summary>
     internal sealed class BandApp
     {
+        /// <summary>Motor level changes between two control ticks: a pattern changes level at most every 60 ms.</summary>
+        private const int MotorQueueCapacity = 16;
+
+        /// <summary>Gestures and acknowledgement requests between two drains (40 ms): a few at most.</summary>
+        private const int CommandQueueCapacity = 8;
+
         private readonly BoardProfile _board;
         private readonly Supervisor _supervisor;
         private readonly object _bandLock = new object();
@@ -60,30 +67,33 @@ namespace LumbarBand.Firmware.Runtime
             IButtonInput button = CreateButton(board, power, gpio);
             IBatteryGauge battery = CreateBattery(board, power);
 
-            Mpu6886Imu imu = new Mpu6886Imu(board.I2cBusId, board.ImuAddress);
+            Mpu6886Imu imu = new Mpu6886Imu(board.I2cBusId, board.ImuAddress, board.I2cSclPin, board.I2cSdaPin, gpio);
 
             IRecordStorage storage = new FlashRecordStorage(RecordLogCapacity.DefaultSegmentCount, RecordLogCapacity.DefaultSegmentCapacity);
             _session = new SessionKeeper(storage, _storageLock);
 
-            // BAND WIRING: settings from I:\ (defaults when none), the board's motor for cues.
+            // BAND WIRING: settings from I:\ (defaults when none). One owner per thread: the sampling thread owns the
+            // band, and the band's one player drives the motor through a queue that the control thread drains.
             BandSettings settings = new BandSettings();
             FirmwareBandHost.LoadSettings(settings);
-            _band = new Band(settings, _motor);
-            HapticPlayer acknowledgements = new HapticPlayer(_motor);
+            SideEffectQueue motorCommands = new SideEffectQueue(MotorQueueCapacity);
+            SideEffectQueue toSampling = new SideEffectQueue(CommandQueueCapacity);
+            _band = new Band(settings, new MotorCommandSender(motorCommands));
 
             PairingWindow pairingWindow = new PairingWindow(ProtocolConstants.PairingWindowMs);
             FirmwareBandHost host = new FirmwareBandHost(board, _bandLock, pairingWindow);
-            host.Attach(_band, acknowledgements);
+            host.Attach(_band);
             _session.Open(_band, _band.Settings, host);
             // Link trust (docs/protocol.md §3): the hosts enrolled so far and the band secret, from I:\.
             TrustedHosts hosts = new TrustedHosts();
             FirmwareBandHost.LoadTrustedHosts(hosts, host.SerialNumber);
             LinkTrust trust = new LinkTrust(pairingWindow, hosts, (ulong)SampleLoop.NowUs() ^ ((ulong)host.SerialNumber << 32));
             CommandHandler handler = new CommandHandler(_session.Port, trust);
-            _ble = new BleGattAdapter(handler, _session.Port, _storageLock, _bandLock, pairingWindow, host.SerialNumber, board.Name, host.FirmwareVersion, board.Battery != BatteryKind.None);
+            _ble = new BleGattAdapter(handler, _session, _storageLock, _bandLock, pairingWindow, host.SerialNumber, board.Name, host.FirmwareVersion, board.Battery != BatteryKind.None);
 
-            _sampling = new SampleLoop(imu, _band, _bandLock, acknowledgements, _supervisor);
-            _control = new ControlLoop(_band, _bandLock, acknowledgements, button, battery, _session, _ble, _supervisor);
+            _sampling = new SampleLoop(imu, _band, _bandLock, toSampling, _supervisor);
+            _control = new ControlLoop(_band, _bandLock, motorCommands, toSampling, _motor, button, battery, _session, _ble, _supervisor);
+            host.AttachFaultSources(_session, _sampling);
 
             _sampling.Start();
             _control.Start();

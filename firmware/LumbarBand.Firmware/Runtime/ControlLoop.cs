@@ -3,6 +3,7 @@ using System.Threading;
 using LumbarBand.Core;
 using LumbarBand.Core.Controls;
 using LumbarBand.Core.Cueing;
+using LumbarBand.Core.Runtime;
 using LumbarBand.Firmware.Ble;
 using LumbarBand.Firmware.Hardware;
 using LumbarBand.Firmware.Session;
@@ -10,15 +11,16 @@ using LumbarBand.Firmware.Session;
 namespace LumbarBand.Firmware.Runtime
 {
     /// <summary>
-    /// The slow thread, every 20 ms: polls the button and acts on its gestures, moves the session recorder's outbox into
-    /// the log, drains the band's events once a second (acknowledgements), calls the port's housekeeping once a second,
-    /// reads the battery and commits the session log once a minute. Flash and AXP192 work happens
-    /// here, outside the band lock, so the sampling thread never waits for it.
+    /// The control thread, every 20 ms: the one place for slow side effects. It writes the motor levels the sampling
+    /// thread queued (the Core2's AXP192 over I2C, a PWM register), polls the button and posts its gestures to the
+    /// sampling thread (which owns <see cref="Band"/>), moves the session recorder's outbox into flash, drains the
+    /// band's events once a second, reads the battery and commits the log once a minute.
     /// </summary>
     /// <remarks>
-    /// Gestures: press = pain marker; long press = capture neutral posture again (taken at the next still second);
-    /// double press = snooze cues (<c>Band.Snooze</c>); three quick presses open the BLE pairing window. Each gesture is
-    /// acknowledged with a short vibration, and a new neutral posture with three pulses.
+    /// Gestures: press = pain marker; long press = capture neutral posture again; double press = snooze cues; three
+    /// presses = open the BLE pairing window (docs/protocol.md §3). The sampling thread applies each and plays its
+    /// acknowledgement on the band's one player, below cues and pacing (<see cref="HapticPriority.Acknowledgement"/>).
+    /// A motor write that fails is counted, not thrown: cues are lost for that pulse, the band goes on.
     /// </remarks>
     internal sealed class ControlLoop
     {
@@ -28,15 +30,11 @@ namespace LumbarBand.Firmware.Runtime
         private const int EventDrainEveryTicks = 1000 / PeriodMs;
         private const int HousekeepingEveryTicks = 60000 / PeriodMs;
 
-        private static readonly HapticPattern PressAck = new HapticPattern(60, new int[] { 60 });
-        private static readonly HapticPattern DoublePressAck = new HapticPattern(60, new int[] { 60, 120, 60 });
-        private static readonly HapticPattern LongPressAck = new HapticPattern(80, new int[] { 400 });
-        private static readonly HapticPattern PairingAck = new HapticPattern(80, new int[] { 60, 60, 60, 60, 400 });
-        private static readonly HapticPattern NeutralCapturedAck = new HapticPattern(70, new int[] { 100, 100, 100, 100, 100 });
-
         private readonly Band _band;
         private readonly object _bandLock;
-        private readonly HapticPlayer _acknowledgements;
+        private readonly SideEffectQueue _motorCommands;
+        private readonly SideEffectQueue _toSampling;
+        private readonly IHapticMotor _motor;
         private readonly IButtonInput _button;
         private readonly IBatteryGauge _battery;
         private readonly SessionKeeper _session;
@@ -47,21 +45,30 @@ namespace LumbarBand.Firmware.Runtime
         private bool _running;
         private int _ticks;
 
-        /// <summary>Creates the loop; <paramref name="button"/> and <paramref name="battery"/> may be null.</summary>
-        public ControlLoop(Band band, object bandLock, HapticPlayer acknowledgements, IButtonInput button, IBatteryGauge battery, SessionKeeper session, BleGattAdapter ble, Supervisor supervisor)
+        /// <summary>
+        /// Creates the loop: <paramref name="motorCommands"/> comes from the sampling thread (drained into
+        /// <paramref name="motor"/>), <paramref name="toSampling"/> goes to it; <paramref name="motor"/>,
+        /// <paramref name="button"/> and <paramref name="battery"/> may be null.
+        /// </summary>
+        public ControlLoop(Band band, object bandLock, SideEffectQueue motorCommands, SideEffectQueue toSampling, IHapticMotor motor, IButtonInput button, IBatteryGauge battery, SessionKeeper session, BleGattAdapter ble, Supervisor supervisor)
         {
-            _ble = ble;
             _band = band;
             _bandLock = bandLock;
-            _acknowledgements = acknowledgements;
+            _motorCommands = motorCommands;
+            _toSampling = toSampling;
+            _motor = motor;
             _button = button;
             _battery = battery;
             _session = session;
+            _ble = ble;
             _supervisor = supervisor;
         }
 
         /// <summary>Last battery reading in mV (-1 unknown).</summary>
         public int BatteryMillivolts { get; private set; }
+
+        /// <summary>Motor writes that failed.</summary>
+        public int MotorErrors { get; private set; }
 
         /// <summary>Starts the thread.</summary>
         public void Start()
@@ -82,7 +89,7 @@ namespace LumbarBand.Firmware.Runtime
             }
         }
 
-        /// <summary>Moves the band's pending events into the session; called by this thread and on shutdown.</summary>
+        /// <summary>Takes the band's pending events (they drive acknowledgements); called by this thread and on shutdown.</summary>
         public void DrainEvents()
         {
             int count = 0;
@@ -95,19 +102,14 @@ namespace LumbarBand.Firmware.Runtime
                 }
             }
 
-            bool neutralCaptured = false;
             // The band already handed each event to its session recorder; here they only drive acknowledgements.
             for (int i = 0; i < count; i++)
             {
                 if (_drained[i].Kind == BandEventKind.NeutralCaptured)
                 {
-                    neutralCaptured = true;
+                    _toSampling.TryPost((int)SideEffectKind.NeutralCaptured, 0);
+                    break;
                 }
-            }
-
-            if (neutralCaptured)
-            {
-                Acknowledge(NeutralCapturedAck);
             }
         }
 
@@ -131,6 +133,7 @@ namespace LumbarBand.Firmware.Runtime
         private void Tick()
         {
             _ticks++;
+            DriveMotor();
             if (_button != null)
             {
                 OnGesture(_button.Poll(SampleLoop.NowUs() / 1000));
@@ -151,28 +154,48 @@ namespace LumbarBand.Firmware.Runtime
             }
         }
 
+        /// <summary>Writes the newest queued motor level (older ones in the same tick are already past).</summary>
+        private void DriveMotor()
+        {
+            int kind;
+            int duty;
+            int latest = -1;
+            while (_motorCommands.TryTake(out kind, out duty))
+            {
+                if (kind == (int)SideEffectKind.MotorDuty)
+                {
+                    latest = duty;
+                }
+            }
+
+            if (latest < 0 || _motor == null)
+            {
+                return;
+            }
+
+            try
+            {
+                _motor.SetDuty(latest);
+            }
+            catch (Exception)
+            {
+                MotorErrors++;
+            }
+        }
+
         private void OnGesture(ButtonGesture gesture)
         {
             switch (gesture)
             {
                 case ButtonGesture.Press:
-                    lock (_bandLock)
-                    {
-                        _band.MarkPain(SampleLoop.NowUs());
-                    }
-
-                    Acknowledge(PressAck);
+                    _toSampling.TryPost((int)SideEffectKind.GesturePress, 0);
                     break;
-
                 case ButtonGesture.LongPress:
-                    lock (_bandLock)
-                    {
-                        _band.RequestNeutralCapture();
-                    }
-
-                    Acknowledge(LongPressAck);
+                    _toSampling.TryPost((int)SideEffectKind.GestureLongPress, 0);
                     break;
-
+                case ButtonGesture.DoublePress:
+                    _toSampling.TryPost((int)SideEffectKind.GestureDoublePress, 0);
+                    break;
                 case ButtonGesture.TriplePress:
                     // The dedicated pairing gesture: the long press only recalibrates (issue 16).
                     if (_ble != null)
@@ -180,28 +203,10 @@ namespace LumbarBand.Firmware.Runtime
                         _ble.OpenPairingWindow(SampleLoop.NowUs() / 1000);
                     }
 
-                    Acknowledge(PairingAck);
+                    _toSampling.TryPost((int)SideEffectKind.GestureTriplePress, 0);
                     break;
-
-                case ButtonGesture.DoublePress:
-                    lock (_bandLock)
-                    {
-                        _band.Snooze(SampleLoop.NowUs());
-                    }
-
-                    Acknowledge(DoublePressAck);
-                    break;
-
                 default:
                     break;
-            }
-        }
-
-        private void Acknowledge(HapticPattern pattern)
-        {
-            lock (_bandLock)
-            {
-                _acknowledgements.Play(pattern, SampleLoop.NowUs());
             }
         }
 

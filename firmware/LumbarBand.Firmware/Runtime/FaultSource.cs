@@ -14,5 +14,8 @@ namespace LumbarBand.Firmware.Runtime
 
         /// <summary>The BLE adapter.</summary>
         Bluetooth = 4,
+
+        /// <summary>Flash (the session log): recording stopped, the band runs on.</summary>
+        Storage = 5,
     }
 }

@@ -1,11 +1,13 @@
 using System;
 using System.IO;
+using System.Net.NetworkInformation;
 using LumbarBand.Core;
 using LumbarBand.Core.Configuration;
 using LumbarBand.Core.Cueing;
 using LumbarBand.Core.Protocol;
 using LumbarBand.Core.Session;
 using LumbarBand.Firmware.Boards;
+using LumbarBand.Firmware.Session;
 
 namespace LumbarBand.Firmware.Runtime
 {
@@ -27,21 +29,50 @@ namespace LumbarBand.Firmware.Runtime
         private readonly BoardProfile _board;
         private readonly object _bandLock;
         private readonly PairingWindow _window;
+        private readonly uint _serial;
         private Band _band;
-        private HapticPlayer _player;
+        private SessionKeeper _session;
+        private SampleLoop _sampling;
 
         public FirmwareBandHost(BoardProfile board, object bandLock, PairingWindow window)
         {
             _board = board;
             _bandLock = bandLock;
             _window = window;
+            _serial = ReadSerial();
         }
 
-        /// <summary>Connects the band and the player once they exist.</summary>
-        public void Attach(Band band, HapticPlayer player)
+        /// <summary>Connects the band once it exists.</summary>
+        public void Attach(Band band)
         {
             _band = band;
-            _player = player;
+        }
+
+        /// <summary>Connects the parts whose faults the status reports, once they exist.</summary>
+        public void AttachFaultSources(SessionKeeper session, SampleLoop sampling)
+        {
+            _session = session;
+            _sampling = sampling;
+        }
+
+        /// <inheritdoc/>
+        public byte Faults
+        {
+            get
+            {
+                byte faults = 0;
+                if (_session != null && _session.Faulted)
+                {
+                    faults |= StatusMessage.FaultStorage;
+                }
+
+                if (_sampling != null && _sampling.IsImuDegraded)
+                {
+                    faults |= StatusMessage.FaultImu;
+                }
+
+                return faults;
+            }
         }
 
         public long UptimeUs { get { return SampleLoop.NowUs(); } }
@@ -52,8 +83,11 @@ namespace LumbarBand.Firmware.Runtime
 
         public bool IsPairingWindowOpen { get { return _window.IsOpen(SampleLoop.NowUs() / 1000); } }
 
-        /// <summary>The serial number reported in device info (0 until a unique board id is read).</summary>
-        public uint SerialNumber { get { return 0; } }
+        /// <summary>
+        /// The serial number in device info (and so the id hosts file every session under): from the chip's factory
+        /// MAC (Core's <see cref="DeviceSerial.FromMac"/>); 0 if it could not be read.
+        /// </summary>
+        public uint SerialNumber { get { return _serial; } }
 
         public string FirmwareVersion
         {
@@ -83,14 +117,33 @@ namespace LumbarBand.Firmware.Runtime
 
         public void PlayCue(HapticPattern pattern)
         {
-            if (_player == null)
+            if (_band == null)
             {
                 return;
             }
 
+            // The band's one player (the motor's owner), as a posture cue: never over a pacing signal.
             lock (_bandLock)
             {
-                _player.Play(pattern, SampleLoop.NowUs());
+                _band.Cues.Player.Play(pattern, SampleLoop.NowUs(), HapticPriority.PostureCue);
+            }
+        }
+
+        /// <summary>
+        /// The chip's factory MAC: nf-interpreter fills each network interface's configuration block with
+        /// <c>esp_efuse_mac_get_default</c> when it creates the defaults (targets/ESP32/_common/
+        /// targetHAL_ConfigurationManager.cpp), and System.Net's <c>NetworkInterface.PhysicalAddress</c> returns it.
+        /// </summary>
+        private static uint ReadSerial()
+        {
+            try
+            {
+                NetworkInterface[] interfaces = NetworkInterface.GetAllNetworkInterfaces();
+                return interfaces.Length > 0 ? DeviceSerial.FromMac(interfaces[0].PhysicalAddress) : DeviceSerial.Unknown;
+            }
+            catch (Exception)
+            {
+                return DeviceSerial.Unknown;
             }
         }
 

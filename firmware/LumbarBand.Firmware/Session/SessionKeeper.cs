@@ -1,7 +1,9 @@
+using System;
 using LumbarBand.Core;
 using LumbarBand.Core.Configuration;
 using LumbarBand.Core.Session;
 using LumbarBand.Core.Storage;
+using LumbarBand.Firmware.Runtime;
 
 namespace LumbarBand.Firmware.Session
 {
@@ -9,6 +11,9 @@ namespace LumbarBand.Firmware.Session
     /// The storage side of sessions (docs/sessions.md §9): Core's <see cref="RecordLog"/> on the flash storage and the
     /// <see cref="BandPort"/> that owns the session writer and catalog. Moves the recorder's outbox entries into the log:
     /// each entry is taken under the band lock and written under the storage lock, so sampling never waits for flash.
+    /// A flash error degrades instead of rebooting: recording stops (entries are taken and dropped, so the recorder
+    /// never backs up), cues go on, <see cref="Faulted"/> raises the status's storage-fault bit, and a fault record is
+    /// attempted; the next boot tries the flash again.
     /// </summary>
     internal sealed class SessionKeeper
     {
@@ -26,6 +31,12 @@ namespace LumbarBand.Firmware.Session
             _storageLock = storageLock;
             _log = new RecordLog(storage);
         }
+
+        /// <summary>True after a flash error: recording stopped, everything else runs.</summary>
+        public bool Faulted { get; private set; }
+
+        /// <summary>Outbox entries dropped since the flash failed.</summary>
+        public int DroppedEntries { get; private set; }
 
         /// <summary>The log.</summary>
         public RecordLog Log { get { return _log; } }
@@ -57,9 +68,23 @@ namespace LumbarBand.Firmware.Session
                     }
                 }
 
-                lock (_storageLock)
+                if (Faulted)
                 {
-                    _port.Writer.Write(_entry);
+                    DroppedEntries++;
+                }
+                else
+                {
+                    try
+                    {
+                        lock (_storageLock)
+                        {
+                            _port.Writer.Write(_entry);
+                        }
+                    }
+                    catch (Exception ex)
+                    {
+                        OnFlashError(ex);
+                    }
                 }
 
                 moved++;
@@ -71,19 +96,55 @@ namespace LumbarBand.Firmware.Session
         /// <summary>Housekeeping, about once a second (lists a session waiting for room in the catalog).</summary>
         public void Maintain()
         {
-            lock (_storageLock)
+            if (Faulted)
             {
-                _port.Maintain();
+                return;
+            }
+
+            try
+            {
+                lock (_storageLock)
+                {
+                    _port.Maintain();
+                }
+            }
+            catch (Exception ex)
+            {
+                OnFlashError(ex);
             }
         }
 
         /// <summary>Makes everything appended so far durable.</summary>
         public void Commit()
         {
-            lock (_storageLock)
+            if (Faulted)
             {
-                _log.Commit();
+                return;
             }
+
+            try
+            {
+                lock (_storageLock)
+                {
+                    _log.Commit();
+                }
+            }
+            catch (Exception ex)
+            {
+                OnFlashError(ex);
+            }
+        }
+
+        /// <summary>A flash operation elsewhere (the BLE handler's erase or acknowledge) failed: degrade the same way.</summary>
+        public void OnFlashError(Exception fault)
+        {
+            if (Faulted)
+            {
+                return;
+            }
+
+            Faulted = true;
+            FaultRecord.Write(0, FaultSource.Storage, fault);
         }
 
         /// <summary>

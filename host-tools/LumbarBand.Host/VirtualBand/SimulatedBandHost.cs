@@ -13,6 +13,9 @@ namespace LumbarBand.Host.VirtualBand;
 /// </summary>
 public sealed class SimulatedBandHost : IBandPortHost
 {
+    /// <inheritdoc/>
+    public byte Faults => 0;
+
     /// <summary>Firmware version the virtual band reports: the firmware's own (it runs the same Core).</summary>
     public const byte FirmwareMajor = 0;
 

@@ -8,6 +8,9 @@ namespace LumbarBand.Core.Tests.Session;
 /// <summary>The firmware around <see cref="BandPort"/> in a test: a settable clock, a motor that records, settings storage that can fail.</summary>
 public sealed class FakePortHost : IBandPortHost
 {
+    /// <inheritdoc/>
+    public byte Faults { get; set; }
+
     /// <summary>Firmware version the fake reports.</summary>
     public const byte Major = 0;
 
