@@ -244,7 +244,14 @@ namespace LumbarBand.Core
             BandEvent e;
             while (_pipeline.TryTake(out e))
             {
+                int sessions = _sessions.SessionsStarted;
                 _sessions.OnEvent(e.Kind, e.TimeUs, e.Value);
+                if (_sessions.SessionsStarted != sessions)
+                {
+                    // A new session is a new walk, whatever ended the last one: the plan starts again at stretch 1.
+                    _pacer.RestartWalk();
+                }
+
                 if (_pacer.OnEvent(e.Kind, e.TimeUs))
                 {
                     OnStretchFinished();

@@ -28,6 +28,7 @@ public static class Program
             InfoCommand.Create(output, error),
             SyncTimeCommand.Create(output, error),
             ConfigCommand.Create(output, error),
+            PlanCommand.Create(output, error),
             DownloadCommand.Create(output, error),
             SessionsCommand.Create(output, error, input),
             StoreCommand.Create(output, error),

@@ -19,8 +19,8 @@ namespace LumbarBand.Core.Pacing
     /// stretch's clock and never restarts it. A stop as long as the planned rest ends the stretch, reached or not: it
     /// was its rest ("ready to go" plays unless it was the last stretch). Walking again after "time to rest" but before
     /// the rest is over starts the next stretch with the rest cut short. After the last stretch the pacer is silent;
-    /// a stop of <see cref="SettingId.SessionEndIdleSeconds"/> ends the walk (as it ends the session) and the next
-    /// walking starts stretch 1 again.</para>
+    /// a stop of <see cref="SettingId.SessionEndIdleSeconds"/> ends the walk (as it ends the session), as does a new
+    /// session (<see cref="RestartWalk"/>), and the next walking starts stretch 1 again.</para>
     /// <para>Its patterns play at <see cref="HapticPriority.Pacing"/>, above posture cues: a cue never delays or cuts
     /// short "time to rest", whose due time no cue cooldown, cap or snooze touches.</para>
     /// <para>Cost: nothing per sample but the band's comparison with <see cref="DueUs"/> (on every fourth sample, so
@@ -99,11 +99,21 @@ namespace LumbarBand.Core.Pacing
             if (!_plan.SameAs(settings))
             {
                 _plan.Load(settings);
-                _phase = PacingPhase.Idle;
-                _walking = false;
-                _current.Number = 0;
+                RestartWalk();
             }
 
+            Schedule();
+        }
+
+        /// <summary>
+        /// A new walk began (the band started a new session, whatever ended the last one, e.g. a button press or the
+        /// host): the next walking starts stretch 1. A stretch under way is dropped, not recorded.
+        /// </summary>
+        public void RestartWalk()
+        {
+            _phase = PacingPhase.Idle;
+            _walking = false;
+            _current.Number = 0;
             Schedule();
         }
 

@@ -36,6 +36,19 @@ public static class BuiltInWalks
     public static SimulatedWalk Demo() =>
         WalkSimulator.Simulate(DemoScript(), Mounting.Reference, SimulationOptions.Default with { Seed = DemoSeed });
 
+    /// <summary>Seed of <see cref="PlannedWalk"/>.</summary>
+    public const int PlannedWalkSeed = 2;
+
+    /// <summary>
+    /// A walk under a walking plan, simulated: stand 5 s, walk 75 s, rest 40 s (a park bench), walk 75 s, stand
+    /// 40 s, at 105 steps/min (about 4 minutes). Reference mounting, seed <see cref="PlannedWalkSeed"/>.
+    /// </summary>
+    public static SimulatedWalk PlannedWalk() => WalkSimulator.Simulate(
+        new WalkScript("simulated walk under a plan: two stretches of 75 s with a 40 s rest")
+            .Stand(5).Walk(75, cadenceSpm: NormalCadenceSpm).Stand(40).Walk(75, cadenceSpm: NormalCadenceSpm).Stand(40),
+        Mounting.Reference,
+        SimulationOptions.Default with { Seed = PlannedWalkSeed });
+
     /// <summary>Plain normal walking: stand 5 s, walk <paramref name="minutes"/> at 105 steps/min, stand 2 s.</summary>
     public static SimulatedWalk Normal(double minutes, int seed)
     {

@@ -178,6 +178,15 @@ public sealed class SimulatedBand : ISimulatedBand
             CorePort.SetUtcTime((uint)start.ToUnixTimeSeconds());
         }
 
+        if (walk.Settings is not null)
+        {
+            byte[] message = SettingsCodec.Encode(walk.Settings);
+            if (CorePort.SetConfiguration(message, 0, message.Length, out SettingsError rejection, out _) != ErrorCode.None)
+            {
+                throw new ArgumentException($"the band refuses the settings of walk '{walk.Label}': {rejection}", nameof(walk));
+            }
+        }
+
         _nextPain = 0;
     }
 
