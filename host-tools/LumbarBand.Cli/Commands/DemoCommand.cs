@@ -38,6 +38,20 @@ public static class DemoCommand
             output.WriteLine(result.Sync.Imported > 0
                 ? string.Create(CultureInfo.InvariantCulture, $"stored {result.Sync.Imported} new session(s); the store holds {result.SessionsInStore}")
                 : string.Create(CultureInfo.InvariantCulture, $"the session was already stored (nothing duplicated); the store holds {result.SessionsInStore}"));
+            if (result.PlanInForce is not null && result.Suggestion is not null)
+            {
+                output.WriteLine($"walking plan in force on the band: {result.PlanInForce.Describe()}");
+                foreach (Host.Planning.PlannedWalk walk in result.PlannedWalks)
+                {
+                    output.WriteLine(string.Create(CultureInfo.InvariantCulture, $"  walk {walk.StartUtc:yyyy-MM-dd}: ")
+                        + string.Join("; ", walk.Stretches.Select(s => string.Create(CultureInfo.InvariantCulture,
+                            $"stretch {s.Number} walked {Host.Planning.WalkingPlanValues.Clock(s.WalkedSeconds)} of {Host.Planning.WalkingPlanValues.Clock(s.PlannedWalkSeconds)}{(s.PainBeforePlan ? ", pain before the plan's time" : "")}, {s.CadenceSpm:0} steps/min"))));
+                }
+
+                output.WriteLine("what `lumbarband plan suggest` proposes from these walks (not set):");
+                PlanCommand.Print(output, "(virtual)", result.PlannedWalks.Count, result.Suggestion);
+            }
+
             output.WriteLine($"database: {result.DatabasePath}");
             output.WriteLine($"report:   {result.ReportPath}");
             return ExitCodes.Ok;

@@ -1,5 +1,6 @@
 using System.CommandLine;
 using LumbarBand.Host;
+using LumbarBand.Host.Planning;
 using LumbarBand.Host.Report;
 using LumbarBand.Host.Store;
 
@@ -22,7 +23,7 @@ public static class ReportCommand
             IReadOnlyList<StoredSession> sessions = store.Sessions();
             try
             {
-                HtmlReport.Write(sessions, path);
+                HtmlReport.Write(sessions, path, new ReportOptions { PlannedWalks = PlanHistory.Load(store) });
             }
             catch (Exception e) when (e is IOException or UnauthorizedAccessException)
             {

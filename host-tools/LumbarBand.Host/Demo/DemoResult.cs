@@ -18,4 +18,13 @@ public sealed record DemoResult(string DatabasePath, string ReportPath, string B
 
     /// <summary>Simulated pain-marker presses during the replay.</summary>
     public int PainMarkersPressed { get; init; }
+
+    /// <summary>The walking plan in force on the band after the walks (read over the band protocol).</summary>
+    public Planning.WalkingPlanValues? PlanInForce { get; init; }
+
+    /// <summary>The stored walks under a plan, with their stretches.</summary>
+    public IReadOnlyList<Planning.PlannedWalk> PlannedWalks { get; init; } = [];
+
+    /// <summary>What <c>plan suggest</c> proposes from them (not set on the band).</summary>
+    public Planning.PlanSuggestion? Suggestion { get; init; }
 }

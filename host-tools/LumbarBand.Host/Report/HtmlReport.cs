@@ -50,6 +50,7 @@ public static class HtmlReport
 
         List<StoredSession> decoded = sessions.Where(s => s.Decoded is not null).ToList();
         AppendTrends(html, decoded, options);
+        PlanProgressionSection.Append(html, options.PlannedWalks, options.IncludeCharts);
         html.Append("<h2>Sessions</h2>");
         if (sessions.Count == 0)
         {

@@ -14,4 +14,7 @@ public sealed record ReportOptions
 
     /// <summary>At most this many sessions get a timeline, newest first (trends use every session).</summary>
     public int MaxSessionTimelines { get; init; } = 50;
+
+    /// <summary>The walks under a walking plan (<see cref="Planning.PlanHistory"/>) for the plan's progression section; none: no section.</summary>
+    public IReadOnlyList<Planning.PlannedWalk> PlannedWalks { get; init; } = [];
 }
