@@ -51,6 +51,9 @@ namespace LumbarBand.Core
 
         /// <summary>Sample number since power-on (wraps after 497 days at 50 Hz; only differences are used).</summary>
         private int _sampleIndex;
+
+        /// <summary>Device time of the current sample, microseconds (to place reported steps in the sway history).</summary>
+        private long _nowUs;
         private bool _directionRunning;
 
         /// <summary>Creates a band with default settings and no motor (host analysis; cues are recorded only).</summary>
@@ -68,7 +71,7 @@ namespace LumbarBand.Core
         {
             _settings = settings;
             _bouts = new WalkingBoutTracker(_pipeline);
-            _sway = new SwayMeter(_tilt, _gyroBias, _postureAxes);
+            _sway = new SwayMeter(_tilt, _postureAxes);
             _posture = new PostureMeter(_tilt, _postureAxes, _sway, _neutral, _frame);
             _cues = new CueEngine(_pipeline, motor, settings);
             _pacer = new WalkingPacer(_pipeline, _cues.Player, settings);
@@ -183,6 +186,7 @@ namespace LumbarBand.Core
         {
             _samples++;
             int sample = ++_sampleIndex;
+            _nowUs = timeUs;
             _sessions.Tick(timeUs);
             GyroBiasTracker gyroBias = _gyroBias;
             gyroBias.Correct(gx, gy, gz);
@@ -191,7 +195,7 @@ namespace LumbarBand.Core
             // Posture and sway run at a quarter of the rate (12.5 Hz): trunk tilt changes slowly against 80 ms.
             if ((sample & TiltEstimator.StepMask) == 0)
             {
-                OnTiltSample(timeUs, ax, ay, az, gyroBias);
+                OnTiltSample(timeUs, sample, ax, ay, az, gyroBias);
             }
 
             // Slow stages run on every second sample (25 Hz), starting with the first.
@@ -218,7 +222,7 @@ namespace LumbarBand.Core
         /// Every fourth sample: the walking plan's due time (so its patterns start within 80 ms), the tilt filter and
         /// turn detection, then sway accumulation and, five times a second, posture.
         /// </summary>
-        private void OnTiltSample(long timeUs, int ax, int ay, int az, GyroBiasTracker gyroBias)
+        private void OnTiltSample(long timeUs, int sample, int ax, int ay, int az, GyroBiasTracker gyroBias)
         {
             if (timeUs >= _pacer.DueUs)
             {
@@ -227,8 +231,9 @@ namespace LumbarBand.Core
 
             _tilt.Update(ax, ay, az, gyroBias.RateX, gyroBias.RateY, gyroBias.RateZ);
             GravityTracker gravity = _gravity;
-            _turns.Update(gyroBias.RateX, gyroBias.RateY, gyroBias.RateZ, gravity.UpX, gravity.UpY, gravity.UpZ);
-            _sway.Accumulate(_bouts.Walking);
+            TurnDetector turns = _turns;
+            turns.Update(gyroBias.RateX, gyroBias.RateY, gyroBias.RateZ, gravity.UpX, gravity.UpY, gravity.UpZ);
+            _sway.Accumulate(sample >> TiltEstimator.StepShift, turns.Yaw, turns.Turning);
             PostureMeter posture = _posture;
             int outputs = posture.Outputs;
             posture.Update();
@@ -238,7 +243,10 @@ namespace LumbarBand.Core
             }
         }
 
-        /// <summary>Hands each event to the session recorder, then to <see cref="Events"/>.</summary>
+        /// <summary>
+        /// Hands each event to the session recorder, then to <see cref="Events"/>; each counted step also to the sway
+        /// meter, at its own contact time (a bout's first steps are reported together, seconds late).
+        /// </summary>
         private void ForwardEvents()
         {
             BandEvent e;
@@ -258,6 +266,29 @@ namespace LumbarBand.Core
                 }
 
                 _events.Add(e.Kind, e.TimeUs, e.Value);
+                if (e.Kind == BandEventKind.Step)
+                {
+                    OnStepEvent(e.TimeUs);
+                }
+                else if (e.Kind == BandEventKind.BoutStart)
+                {
+                    _sway.OnBoutStart();
+                }
+            }
+        }
+
+        /// <summary>A counted step: the sway meter closes a stride every second one, then the cue engine and the session judge and keep it.</summary>
+        private void OnStepEvent(long contactUs)
+        {
+            int contactSample = _sampleIndex - (int)((_nowUs - contactUs) / ImuFormat.SamplePeriodUs);
+            SwayMeter sway = _sway;
+            if (sway.OnStep(contactSample >> TiltEstimator.StepShift))
+            {
+                int ml = sway.MediolateralRange;
+                int ap = sway.AnteroposteriorRange;
+                int rotation = sway.RotationRange;
+                _cues.OnStride(contactUs, ml, ap, rotation);
+                _sessions.OnStride(ml, ap, rotation);
             }
         }
 
@@ -318,19 +349,9 @@ namespace LumbarBand.Core
             }
         }
 
-        /// <summary>Once a counted step: slow tracking of the mounting while walking, and a stride's sway every second step.</summary>
+        /// <summary>Once a counted step: slow tracking of the mounting while walking.</summary>
         private void OnStepCounted(long timeUs)
         {
-            SwayMeter sway = _sway;
-            if (sway.OnStep())
-            {
-                int ml = sway.MediolateralRange;
-                int ap = sway.AnteroposteriorRange;
-                int rotation = sway.RotationRange;
-                _cues.OnStride(timeUs, ml, ap, rotation);
-                _sessions.OnStride(ml, ap, rotation);
-            }
-
             GravityTracker gravity = _gravity;
             _frame.TrackVerticalWhileWalking(gravity.UpX, gravity.UpY, gravity.UpZ);
             if (_direction.IsKnown)

@@ -12,7 +12,8 @@ namespace LumbarBand.Core.Posture
     /// <remarks>
     /// <para>Flexion is the rotation about the mediolateral axis, positive forward (negative in extension); lateral
     /// bend is the rotation about the anteroposterior axis, positive toward the wearer's right. The angles are those of
-    /// the trunk's long axis seen in the walking direction (bend first, then flexion, see <see cref="TiltMath"/>), as in
+    /// the trunk's long axis seen in the walking direction (its angle in the sagittal plane, then its elevation out of
+    /// it, see <see cref="TiltMath"/>: defined and continuous through a 90° forward bend), as in
     /// trunk inclinometry against a standing reference (Wong &amp; Wong 2008). Gravity alone cannot tell a flexed
     /// trunk that twists about its own axis in each stride from one that bends sideways (at 30° of flexion the usual
     /// ±4° of twist read as ±2° of bend on the simulated walks); the twist measured by <see cref="SwayMeter"/>
@@ -118,8 +119,8 @@ namespace LumbarBand.Core.Posture
             int twist = _sway.Twist;
             int mediolateral = lateral + ((forward * twist) >> IntegerMath.Q14Shift);
             int anteroposterior = forward - ((lateral * twist) >> IntegerMath.Q14Shift);
-            Flexion = TiltMath.FlexionCentidegrees(vertical, mediolateral, anteroposterior);
-            LateralBend = TiltMath.LateralBendCentidegrees(vertical, mediolateral);
+            Flexion = TiltMath.FlexionCentidegrees(vertical, anteroposterior);
+            LateralBend = TiltMath.LateralBendCentidegrees(vertical, mediolateral, anteroposterior);
             Valid = true;
             _outputs++;
         }

@@ -41,6 +41,9 @@ namespace LumbarBand.Core.Posture
         /// <summary>Mask of the sample number: a step is due when (sample &amp; StepMask) == 0.</summary>
         public const int StepMask = SamplesPerStep - 1;
 
+        /// <summary>Shift from a sample number to its filter step number (sample / <see cref="SamplesPerStep"/>).</summary>
+        public const int StepShift = 2;
+
         /// <summary>Filter steps per second.</summary>
         public const int StepsPerSecond = ImuFormat.SampleRateHz / SamplesPerStep;
 

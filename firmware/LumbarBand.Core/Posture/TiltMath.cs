@@ -8,13 +8,18 @@ namespace LumbarBand.Core.Posture
     /// needs. Used by <see cref="PostureMeter"/> (5 Hz) and <see cref="Sway.SwayMeter"/> (once per stride).
     /// </summary>
     /// <remarks>
-    /// <para>Angle convention (the simulator's and the usual clinical one for the lumbar spine): the trunk is first
-    /// bent sideways about its anteroposterior axis, then flexed about its mediolateral axis. Gravity's "up" seen from
-    /// the trunk is then (v, ml, ap) = (cos f cos b, cos f sin b, −sin f), so flexion f = atan2(−ap, √(v² + ml²))
-    /// (positive forward, negative in extension) and lateral bend b = atan2(ml, v) (positive toward the wearer's
-    /// right: bending right tilts "up" toward the trunk's left). Both are exact for any posture and insensitive to the
-    /// length of the vector, so the filter state needs no normalisation. The simulator's truth (the trunk's long axis in
-    /// the walking frame) inverts the same way.</para>
+    /// <para>Angle convention (the simulator's truth, and the sagittal-then-frontal reading of trunk inclinometry):
+    /// flexion is the angle of the trunk's long axis in the sagittal plane, f = atan2(−ap, v) (positive forward,
+    /// negative in extension), and lateral bend is the axis's elevation out of that plane, b = atan2(ml, √(v² + ap²))
+    /// (positive toward the wearer's right: bending right tilts "up" toward the trunk's left). Gravity's "up" seen
+    /// from the trunk is then (v, ml, ap) = (cos b cos f, sin b, −cos b sin f). Both angles are defined and continuous
+    /// over every posture a trunk reaches: flexion through 90° and beyond (reaching to the floor, v &lt; 0, reads up to
+    /// 180°), lateral bend anywhere short of ±90° of pure side bend, which no trunk reaches (the lumbar spine bends
+    /// sideways by 30–40°, leaning on a table by not much more). The bend-then-flex reading used before,
+    /// b = atan2(ml, v), was singular as flexion neared 90° (v and ml both near 0): at HA001_Test11 123.7 s it read
+    /// −121° of bend in an 84° forward bend whose side tilt never passed 40°. Here |b| = asin(|ml|/|g|) never exceeds
+    /// the side tilt of the axis, whatever the flexion. Both are insensitive to the length of the vector, so the
+    /// filter state needs no normalisation.</para>
     /// <para>Fixed-point changes: the arctangent is <see cref="Atan2Centidegrees"/> (a table and linear interpolation,
     /// int-only, for the small inputs here); the square root is <see cref="Hypot"/>, a first-order guess refined by one
     /// Newton step (two divisions instead of the 16 iterations of <see cref="IntegerMath.Sqrt(int)"/>), accurate to
@@ -130,23 +135,24 @@ namespace LumbarBand.Core.Posture
         }
 
         /// <summary>
-        /// Trunk flexion in centidegrees (positive forward, negative in extension) from gravity's "up" in the posture
-        /// axes: vertical <paramref name="vertical"/>, mediolateral (left) <paramref name="mediolateral"/>,
-        /// anteroposterior (forward) <paramref name="anteroposterior"/>, any common unit with magnitudes below
-        /// <see cref="HypotLimit"/>.
+        /// Trunk flexion in centidegrees (positive forward, negative in extension; beyond ±9000 past the horizontal)
+        /// from gravity's "up" in the posture axes: vertical <paramref name="vertical"/> and anteroposterior (forward)
+        /// <paramref name="anteroposterior"/>, any common unit with magnitudes below 2^16: the angle of the trunk's
+        /// axis in its sagittal plane.
         /// </summary>
-        public static int FlexionCentidegrees(int vertical, int mediolateral, int anteroposterior)
+        public static int FlexionCentidegrees(int vertical, int anteroposterior)
         {
-            return Atan2Centidegrees(-anteroposterior, Hypot(vertical, mediolateral));
+            return Atan2Centidegrees(-anteroposterior, vertical);
         }
 
         /// <summary>
         /// Lateral bend in centidegrees, positive toward the wearer's right, from gravity's "up" in the posture axes
-        /// (vertical and mediolateral-left components, any common unit).
+        /// (vertical, mediolateral-left and anteroposterior-forward components, any common unit with magnitudes below
+        /// <see cref="HypotLimit"/>): the elevation of the trunk's axis out of its sagittal plane.
         /// </summary>
-        public static int LateralBendCentidegrees(int vertical, int mediolateral)
+        public static int LateralBendCentidegrees(int vertical, int mediolateral, int anteroposterior)
         {
-            return Atan2Centidegrees(mediolateral, vertical);
+            return Atan2Centidegrees(mediolateral, Hypot(vertical, anteroposterior));
         }
 
         /// <summary>atan of a Q14 ratio in [0, 1], centidegrees: table lookup and linear interpolation.</summary>

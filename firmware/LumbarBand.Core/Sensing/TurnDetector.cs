@@ -39,8 +39,14 @@ namespace LumbarBand.Core.Sensing
         /// <summary>True while turning.</summary>
         internal bool Turning;
 
+        /// <summary>Yaw rate of the last update (not averaged), gyroscope counts (32.768 per °/s), positive turning left.</summary>
+        internal int Yaw;
+
         /// <summary>True while the wearer turns.</summary>
         public bool IsTurning { get { return Turning; } }
+
+        /// <summary>Yaw rate of the last update, gyroscope counts (32.768 per °/s), positive turning left: the sway stage's heading.</summary>
+        public int YawCounts { get { return Yaw; } }
 
         /// <summary>Yaw rate averaged over about 0.64 s, gyroscope counts (32.768 per °/s), positive turning left.</summary>
         public int YawRateCounts { get { return _averageScaled >> AverageShift; } }
@@ -53,6 +59,7 @@ namespace LumbarBand.Core.Sensing
         {
             // |g| ≤ 2^15·√3 and |up| = 2^14: the dot product stays below 2^30.
             int yaw = ((gx * upXQ14) + (gy * upYQ14) + (gz * upZQ14)) >> IntegerMath.Q14Shift;
+            Yaw = yaw;
             int average = _averageScaled + yaw - (_averageScaled >> AverageShift);
             _averageScaled = average;
             int magnitude = (average < 0 ? -average : average) >> AverageShift;

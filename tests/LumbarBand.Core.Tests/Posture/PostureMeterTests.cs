@@ -108,7 +108,7 @@ public sealed class PostureMeterTests(ITestOutputHelper output)
         var axes = new PostureAxes();
         var neutral = new NeutralPosture();
         var frame = new BodyFrame();
-        var sway = new LumbarBand.Core.Sway.SwayMeter(tilt, new GyroBiasTracker(), axes);
+        var sway = new LumbarBand.Core.Sway.SwayMeter(tilt, axes);
         var posture = new PostureMeter(tilt, axes, sway, neutral, frame);
         Feed(tilt, posture, 100);
         Assert.False(posture.IsValid);

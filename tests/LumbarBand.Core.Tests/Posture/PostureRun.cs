@@ -20,7 +20,8 @@ public readonly record struct StrideOutput(
 /// and sway stages (<see cref="Band.Posture"/>, <see cref="Band.Sway"/>) report, beside the simulator's truth. Band
 /// wires them as their documentation asks: a filter step on every fourth sample with the bias-corrected gyroscope,
 /// then <see cref="SwayMeter.Accumulate"/> and <see cref="PostureMeter.Update"/>; <see cref="SwayMeter.OnStep"/> on
-/// each counted step.
+/// each counted step at its contact time. Stride end samples are the band's sample numbers (one ahead of the index
+/// fed), rounded down to a filter step.
 /// </summary>
 public sealed class PostureRun
 {
@@ -57,15 +58,11 @@ public sealed class PostureRun
                 }
             }
 
-            if (sway.Strides != strides)
+            // Several strides can close in one sample (a bout's first steps are reported together): read each.
+            for (; strides < sway.Strides; strides++)
             {
-                strides = sway.Strides;
-                _strides.Add(new StrideOutput(
-                    i,
-                    sway.StrideSamples,
-                    sway.MediolateralRangeCentidegrees,
-                    sway.AnteroposteriorRangeCentidegrees,
-                    sway.RotationRangeCentidegrees));
+                Assert.True(sway.TryGetStride(strides + 1, out int end, out int samples, out int ml, out int ap, out int rotation), "a stride was lost");
+                _strides.Add(new StrideOutput(end, samples, ml, ap, rotation));
             }
 
             if (posture.Outputs != outputs)

@@ -57,16 +57,45 @@ public sealed class TiltMathTests
     [InlineData(0, -25)]
     [InlineData(40, 20)]
     [InlineData(70, -10)]
-    public void AnglesInvertTheBendThenFlexConvention(double flexionDeg, double bendDeg)
+    [InlineData(90, 5)]
+    [InlineData(120, -15)]
+    public void AnglesInvertTheSagittalThenFrontalConvention(double flexionDeg, double bendDeg)
     {
-        // "Up" seen from a trunk bent by b (to the right) and then flexed by f: (cos f cos b, cos f sin b, −sin f).
+        // "Up" seen from a trunk whose long axis lies at f in the sagittal plane and b out of it:
+        // (cos b cos f, sin b, −cos b sin f).
         double f = flexionDeg * Math.PI / 180;
         double b = bendDeg * Math.PI / 180;
-        int v = (int)Math.Round(16384 * Math.Cos(f) * Math.Cos(b));
-        int ml = (int)Math.Round(16384 * Math.Cos(f) * Math.Sin(b));
-        int ap = (int)Math.Round(-16384 * Math.Sin(f));
-        Assert.InRange(TiltMath.FlexionCentidegrees(v, ml, ap), (flexionDeg * 100) - 8, (flexionDeg * 100) + 8);
-        Assert.InRange(TiltMath.LateralBendCentidegrees(v, ml), (bendDeg * 100) - 3, (bendDeg * 100) + 3);
+        int v = (int)Math.Round(16384 * Math.Cos(b) * Math.Cos(f));
+        int ml = (int)Math.Round(16384 * Math.Sin(b));
+        int ap = (int)Math.Round(-16384 * Math.Cos(b) * Math.Sin(f));
+        Assert.InRange(TiltMath.FlexionCentidegrees(v, ap), (flexionDeg * 100) - 8, (flexionDeg * 100) + 8);
+        Assert.InRange(TiltMath.LateralBendCentidegrees(v, ml, ap), (bendDeg * 100) - 8, (bendDeg * 100) + 8);
+    }
+
+    [Fact]
+    public void LateralBendStaysContinuousThroughAForwardBendToNinetyDegrees()
+    {
+        // A trunk bent 10° to the right, then flexed from 0 to 90° (the old bend-then-flex reading, atan2(ml, v),
+        // went to ±90° and beyond as v and ml vanished). The side tilt of the axis never exceeds 10°, nor may the bend.
+        double b = 10 * Math.PI / 180;
+        int previous = int.MinValue;
+        for (int flexion = 0; flexion <= 90; flexion++)
+        {
+            double f = flexion * Math.PI / 180;
+            int v = (int)Math.Round(16384 * Math.Cos(f) * Math.Cos(b));
+            int ml = (int)Math.Round(16384 * Math.Cos(f) * Math.Sin(b));
+            int ap = (int)Math.Round(-16384 * Math.Sin(f));
+            int bend = TiltMath.LateralBendCentidegrees(v, ml, ap);
+            Assert.InRange(bend, -5, 1000 + 5);
+            if (previous != int.MinValue)
+            {
+                Assert.InRange(bend - previous, -100, 5);
+            }
+
+            previous = bend;
+            double sagittalDeg = Math.Atan2(Math.Sin(f), Math.Cos(f) * Math.Cos(b)) * 180 / Math.PI;
+            Assert.InRange(TiltMath.FlexionCentidegrees(v, ap), (sagittalDeg * 100) - 10, (sagittalDeg * 100) + 10);
+        }
     }
 
     [Fact]
