@@ -46,8 +46,10 @@ public sealed class CoreSessionDecoderTests
             Assert.Equal(stored.CadenceStepsPerMinute, epoch.CadenceSpm);
             Assert.Equal(stored.FlexionMeanDegrees, epoch.FlexionMeanDegrees);
             Assert.Equal(stored.LateralMaxDegrees, epoch.LateralBendMaxDegrees);
-            int largestMean = Math.Max(stored.MediolateralMeanUnits, Math.Max(stored.AnteroposteriorMeanUnits, stored.RotationMeanUnits));
-            Assert.Equal(largestMean / 4.0, epoch.SwayMeanDegrees);
+            // The three sway axes stay apart (stored in quarter degrees).
+            Assert.Equal(stored.MediolateralMeanUnits / 4.0, epoch.SwayMediolateralMeanDegrees);
+            Assert.Equal(stored.AnteroposteriorMaxUnits / 4.0, epoch.SwayAnteroposteriorMaxDegrees);
+            Assert.Equal(stored.RotationMeanUnits / 4.0, epoch.SwayRotationMeanDegrees);
             Assert.Equal((stored.FlexionCues, stored.LateralCues, stored.SwayCues, stored.PainMarkers), (epoch.FlexionCues, epoch.LateralCues, epoch.SwayCues, epoch.PainMarkers));
         }
 

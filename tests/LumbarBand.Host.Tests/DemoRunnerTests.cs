@@ -40,7 +40,7 @@ public sealed class DemoRunnerTests : IDisposable
         Assert.Equal(1, session.Decoded!.Totals.PainMarkers);
         Assert.True(session.Decoded.Totals.Cues > 0, "the demo's 20 s of 30° flexion is cued");
         Assert.Contains(session.Decoded.Epochs, e => e.FlexionMaxDegrees > 20);
-        Assert.Contains(session.Decoded.Epochs, e => e.SwayMeanDegrees > 0);
+        Assert.Contains(session.Decoded.Epochs, e => e.SwayMediolateralMeanDegrees > 0 && e.SwayAnteroposteriorMeanDegrees > 0 && e.SwayRotationMeanDegrees > 0);
         Assert.Contains("simulated pain-marker press", session.Source, StringComparison.Ordinal);
         Assert.InRange(session.Decoded.Totals.MeanCadenceSpm!.Value, 100, 110);
         Assert.InRange(session.Decoded.Totals.WalkingMinutes, 1.8, 2.5);

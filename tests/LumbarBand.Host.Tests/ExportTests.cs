@@ -26,8 +26,10 @@ public sealed class ExportTests : IDisposable
         Assert.Equal(1 + sessions.Sum(s => s.Decoded!.Events.Count), events.Length);
         // The real band's first session: it started at the first step (5 s into the walk); the wearer pressed the pain
         // marker 40 s into the walk after walking all along; 20 s of 30° flexion in the second minute gave a cue.
-        Assert.Equal("0B00B1E5,1,2026-01-05T08:00:05Z,0,0,60,106,60,105,3,7,0,-2,9,9.75,0,0,0,0,0,0,1,100", epochs[1]);
-        Assert.Equal("0B00B1E5,1,2026-01-05T08:00:05Z,1,60,60,51,29,106,22,35,0,-2,9,27.75,20,0,0,1,0,0,0,100", epochs[2]);
+        // Sway per axis, mean and max: mediolateral, anteroposterior (the second minute's max is the stride in which the
+        // wearer bent forward), rotation.
+        Assert.Equal("0B00B1E5,1,2026-01-05T08:00:05Z,0,0,60,106,60,105,3,7,0,-2,2.25,2.5,3.75,5.75,8.75,10.25,0,0,0,0,0,0,1,100", epochs[1]);
+        Assert.Equal("0B00B1E5,1,2026-01-05T08:00:05Z,1,60,60,51,29,106,22,35,0,-2,2.75,3.5,5,29.25,7.5,9.25,20,0,0,1,0,0,0,100", epochs[2]);
         Assert.Contains("0B00B1E5,1,2026-01-05T08:00:05Z,34.68,2026-01-05T08:00:39Z,pain_marker,,34680", events);
         Assert.Contains("0B00B1E5,1,2026-01-05T08:00:05Z,65.48,2026-01-05T08:01:10Z,cue,flexion,0", events);
         Assert.Contains(events, line => line.Contains(",cue,lateral_lean,", StringComparison.Ordinal));
@@ -51,6 +53,6 @@ public sealed class ExportTests : IDisposable
         Assert.Equal(0.578, first.GetProperty("totals").GetProperty("walking_min_before_pain").GetDouble(), 3);
         Assert.Equal(3, first.GetProperty("epochs").GetArrayLength());
         Assert.Equal("pain_marker", first.GetProperty("events")[0].GetProperty("kind").GetString());
-        Assert.Equal(JsonValueKind.Number, first.GetProperty("epochs")[0].GetProperty("sway_mean_deg").ValueKind);
+        Assert.Equal(JsonValueKind.Number, first.GetProperty("epochs")[0].GetProperty("sway_rotation_mean_deg").ValueKind);
     }
 }

@@ -56,7 +56,8 @@ public sealed partial class ReportTests(ITestOutputHelper output) : IDisposable
         var series = new (string Name, string Color)[]
         {
             ("cadence", ChartColors.Cadence), ("flexion", ChartColors.Flexion), ("lateral bend", ChartColors.LateralBend),
-            ("sway", ChartColors.Sway), ("cue markers", ChartColors.Cue), ("pain markers", ChartColors.Pain),
+            ("mediolateral sway", ChartColors.SwayMediolateral), ("anteroposterior sway", ChartColors.SwayAnteroposterior),
+            ("rotation", ChartColors.SwayRotation), ("cue markers", ChartColors.Cue), ("pain markers", ChartColors.Pain),
             ("walking before pain", ChartColors.BeforePain), ("walking in all", ChartColors.Walking),
         };
         foreach ((string name, string color) in series)

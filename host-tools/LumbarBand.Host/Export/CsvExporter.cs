@@ -12,7 +12,7 @@ public static class CsvExporter
     /// <summary>Header of the epochs file.</summary>
     public const string EpochHeader =
         "device_id,session_id,session_start_utc,epoch,start_s,duration_s,steps,walking_s,cadence_spm,"
-        + "flexion_mean_deg,flexion_max_deg,lateral_bend_mean_deg,lateral_bend_max_deg,sway_mean_deg,sway_max_deg,"
+        + "flexion_mean_deg,flexion_max_deg,lateral_bend_mean_deg,lateral_bend_max_deg,sway_ml_mean_deg,sway_ml_max_deg,sway_ap_mean_deg,sway_ap_max_deg,sway_rotation_mean_deg,sway_rotation_max_deg,"
         + "excessive_flexion_s,excessive_lateral_s,excessive_sway_s,flexion_cues,lateral_cues,sway_cues,pain_markers,battery_percent";
 
     /// <summary>Header of the events file.</summary>
@@ -38,7 +38,9 @@ public static class CsvExporter
                     CsvText.Number(e.StartSeconds), CsvText.Number(e.DurationSeconds), CsvText.Integer(e.Steps), CsvText.Number(e.WalkingSeconds),
                     CsvText.Number(e.CadenceSpm, 2), CsvText.Number(e.FlexionMeanDegrees, 2), CsvText.Number(e.FlexionMaxDegrees, 2),
                     CsvText.Number(e.LateralBendMeanDegrees, 2), CsvText.Number(e.LateralBendMaxDegrees, 2),
-                    CsvText.Number(e.SwayMeanDegrees, 2), CsvText.Number(e.SwayMaxDegrees, 2),
+                    CsvText.Number(e.SwayMediolateralMeanDegrees, 2), CsvText.Number(e.SwayMediolateralMaxDegrees, 2),
+                    CsvText.Number(e.SwayAnteroposteriorMeanDegrees, 2), CsvText.Number(e.SwayAnteroposteriorMaxDegrees, 2),
+                    CsvText.Number(e.SwayRotationMeanDegrees, 2), CsvText.Number(e.SwayRotationMaxDegrees, 2),
                     CsvText.Number(e.ExcessiveFlexionSeconds), CsvText.Number(e.ExcessiveLateralSeconds), CsvText.Number(e.ExcessiveSwaySeconds),
                     CsvText.Integer(e.FlexionCues), CsvText.Integer(e.LateralCues), CsvText.Integer(e.SwayCues), CsvText.Integer(e.PainMarkers),
                     CsvText.Optional(e.BatteryPercent)));

@@ -136,8 +136,12 @@ public static class JsonExporter
         WriteNumber(w, "flexion_max_deg", e.FlexionMaxDegrees);
         WriteNumber(w, "lateral_bend_mean_deg", e.LateralBendMeanDegrees);
         WriteNumber(w, "lateral_bend_max_deg", e.LateralBendMaxDegrees);
-        WriteNumber(w, "sway_mean_deg", e.SwayMeanDegrees);
-        WriteNumber(w, "sway_max_deg", e.SwayMaxDegrees);
+        WriteNumber(w, "sway_ml_mean_deg", e.SwayMediolateralMeanDegrees);
+        WriteNumber(w, "sway_ml_max_deg", e.SwayMediolateralMaxDegrees);
+        WriteNumber(w, "sway_ap_mean_deg", e.SwayAnteroposteriorMeanDegrees);
+        WriteNumber(w, "sway_ap_max_deg", e.SwayAnteroposteriorMaxDegrees);
+        WriteNumber(w, "sway_rotation_mean_deg", e.SwayRotationMeanDegrees);
+        WriteNumber(w, "sway_rotation_max_deg", e.SwayRotationMaxDegrees);
         w.WriteNumber("excessive_flexion_s", Math.Round(e.ExcessiveFlexionSeconds, 3));
         w.WriteNumber("excessive_lateral_s", Math.Round(e.ExcessiveLateralSeconds, 3));
         w.WriteNumber("excessive_sway_s", Math.Round(e.ExcessiveSwaySeconds, 3));

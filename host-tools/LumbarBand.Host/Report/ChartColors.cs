@@ -15,8 +15,14 @@ public static class ChartColors
     /// <summary>Lateral bend.</summary>
     public const string LateralBend = "#00838f";
 
-    /// <summary>Sway per stride.</summary>
-    public const string Sway = "#6a1b9a";
+    /// <summary>Mediolateral sway per stride.</summary>
+    public const string SwayMediolateral = "#6a1b9a";
+
+    /// <summary>Anteroposterior sway per stride.</summary>
+    public const string SwayAnteroposterior = "#9e9d24";
+
+    /// <summary>Rotation per stride.</summary>
+    public const string SwayRotation = "#f9a825";
 
     /// <summary>Cue markers.</summary>
     public const string Cue = "#ef6c00";

@@ -222,14 +222,18 @@ public static class HtmlReport
             return flexion.Any(p => p.Item2 is not null) ? null : "posture not recorded by this firmware";
         }));
 
-        var sway = d.Epochs.Select(e => (Mid(e), e.SwayMeanDegrees)).ToList();
-        var swayMax = d.Epochs.Select(e => (Mid(e), e.SwayMaxDegrees)).ToList();
-        double swayTop = SvgChart.NiceCeiling(Math.Max(5, swayMax.Concat(sway).Max(p => p.Item2 ?? 0) + 1));
+        // The three axes apart: they measure different motions (side to side, forward and back, twist), over straight
+        // strides only (the band counts turning strides apart).
+        var mediolateral = d.Epochs.Select(e => (Mid(e), e.SwayMediolateralMeanDegrees)).ToList();
+        var anteroposterior = d.Epochs.Select(e => (Mid(e), e.SwayAnteroposteriorMeanDegrees)).ToList();
+        var rotation = d.Epochs.Select(e => (Mid(e), e.SwayRotationMeanDegrees)).ToList();
+        double swayTop = SvgChart.NiceCeiling(Math.Max(5, mediolateral.Concat(anteroposterior).Concat(rotation).Max(p => p.Item2 ?? 0) + 1));
         html.Append(Panel("Sway per stride", "degrees", minutes, 0, swayTop, cues, pains, chart =>
         {
-            chart.AddLine(sway, ChartColors.Sway, "sway (mean)");
-            chart.AddLine(swayMax, ChartColors.Sway, "sway (max)", dashed: true);
-            return sway.Any(p => p.Item2 is not null) ? null : "sway not recorded by this firmware";
+            chart.AddLine(mediolateral, ChartColors.SwayMediolateral, "mediolateral (mean)");
+            chart.AddLine(anteroposterior, ChartColors.SwayAnteroposterior, "anteroposterior (mean)");
+            chart.AddLine(rotation, ChartColors.SwayRotation, "rotation (mean)");
+            return mediolateral.Any(p => p.Item2 is not null) ? null : "sway not recorded by this firmware";
         }));
     }
 

@@ -13,8 +13,9 @@ namespace LumbarBand.Host.Sessions;
 /// </summary>
 /// <remarks>
 /// <list type="bullet">
-/// <item>Sway: the band stores three axes per epoch (mediolateral, anteroposterior, rotation); the host's model keeps
-/// one, the <b>largest axis</b> of the epoch (its mean, and its max, each taken over the three axes).</item>
+/// <item>Sway: the band stores three axes per epoch (mediolateral, anteroposterior, rotation), over straight strides
+/// only (turning strides are counted apart on the band); the host keeps them apart, each with its mean and max: they
+/// measure different things and are never merged into one "sway".</item>
 /// <item>Events: the stored ones (pain markers, with the milliseconds walked before the press as their value; neutral
 /// captures; any cue, excessive-motion or bout event a later firmware stores). The band counts cues per epoch and does
 /// not store them one by one, so each counted cue becomes a cue event of its rule spread evenly over its epoch (the
@@ -104,8 +105,12 @@ public static class SessionContentMapper
             FlexionMaxDegrees = Angle(e.FlexionMaxDegrees),
             LateralBendMeanDegrees = Angle(e.LateralMeanDegrees),
             LateralBendMaxDegrees = Angle(e.LateralMaxDegrees),
-            SwayMeanDegrees = LargestSway(e.MediolateralMeanUnits, e.AnteroposteriorMeanUnits, e.RotationMeanUnits),
-            SwayMaxDegrees = LargestSway(e.MediolateralMaxUnits, e.AnteroposteriorMaxUnits, e.RotationMaxUnits),
+            SwayMediolateralMeanDegrees = Sway(e.MediolateralMeanUnits),
+            SwayMediolateralMaxDegrees = Sway(e.MediolateralMaxUnits),
+            SwayAnteroposteriorMeanDegrees = Sway(e.AnteroposteriorMeanUnits),
+            SwayAnteroposteriorMaxDegrees = Sway(e.AnteroposteriorMaxUnits),
+            SwayRotationMeanDegrees = Sway(e.RotationMeanUnits),
+            SwayRotationMaxDegrees = Sway(e.RotationMaxUnits),
             ExcessiveFlexionSeconds = Seconds(e.FlexionExcessUnits, epochSeconds),
             ExcessiveLateralSeconds = Seconds(e.LateralExcessUnits, epochSeconds),
             ExcessiveSwaySeconds = Seconds(e.SwayExcessUnits, epochSeconds),
@@ -196,17 +201,6 @@ public static class SessionContentMapper
 
     private static double? Angle(int degrees) => degrees == SessionUnits.UnknownAngle ? null : degrees;
 
-    private static double? LargestSway(int mediolateral, int anteroposterior, int rotation)
-    {
-        int largest = -1;
-        foreach (int units in (ReadOnlySpan<int>)[mediolateral, anteroposterior, rotation])
-        {
-            if (units != SessionUnits.UnknownSway && units > largest)
-            {
-                largest = units;
-            }
-        }
-
-        return largest < 0 ? null : largest * SessionUnits.SwayUnitCentidegrees / CentiPerUnit;
-    }
+    private static double? Sway(int units) =>
+        units == SessionUnits.UnknownSway ? null : units * SessionUnits.SwayUnitCentidegrees / CentiPerUnit;
 }

@@ -37,11 +37,23 @@ public sealed record SessionEpoch
     /// <summary>Largest lateral bend magnitude.</summary>
     public double? LateralBendMaxDegrees { get; init; }
 
-    /// <summary>Mean per-stride sway (range of trunk motion in a stride).</summary>
-    public double? SwayMeanDegrees { get; init; }
+    /// <summary>Mean per-stride mediolateral sway (range of lateral bend over a straight stride).</summary>
+    public double? SwayMediolateralMeanDegrees { get; init; }
 
-    /// <summary>Largest per-stride sway.</summary>
-    public double? SwayMaxDegrees { get; init; }
+    /// <summary>Largest per-stride mediolateral sway.</summary>
+    public double? SwayMediolateralMaxDegrees { get; init; }
+
+    /// <summary>Mean per-stride anteroposterior sway (range of flexion/extension over a straight stride).</summary>
+    public double? SwayAnteroposteriorMeanDegrees { get; init; }
+
+    /// <summary>Largest per-stride anteroposterior sway.</summary>
+    public double? SwayAnteroposteriorMaxDegrees { get; init; }
+
+    /// <summary>Mean per-stride rotation (range of yaw over a straight stride, its mean turning taken out).</summary>
+    public double? SwayRotationMeanDegrees { get; init; }
+
+    /// <summary>Largest per-stride rotation.</summary>
+    public double? SwayRotationMaxDegrees { get; init; }
 
     /// <summary>Seconds in sustained excessive flexion.</summary>
     public double ExcessiveFlexionSeconds { get; init; }

@@ -470,11 +470,12 @@ public sealed partial class SessionStore : IDisposable
             insert.Transaction = transaction;
             insert.CommandText = """
                 INSERT INTO epochs (session_row, idx, start_s, duration_s, steps, walking_s, cadence_spm,
-                    flexion_mean_deg, flexion_max_deg, lateral_mean_deg, lateral_max_deg, sway_mean_deg, sway_max_deg,
+                    flexion_mean_deg, flexion_max_deg, lateral_mean_deg, lateral_max_deg,
+                    sway_ml_mean_deg, sway_ml_max_deg, sway_ap_mean_deg, sway_ap_max_deg, sway_rotation_mean_deg, sway_rotation_max_deg,
                     excessive_flexion_s, excessive_lateral_s, excessive_sway_s, flexion_cues, lateral_cues, sway_cues,
                     pain_markers, battery_percent)
-                VALUES ($row, $idx, $start, $duration, $steps, $walking, $cadence, $fm, $fx, $lm, $lx, $sm, $sx,
-                    $ef, $el, $es, $cf, $cl, $cs, $pain, $battery)
+                VALUES ($row, $idx, $start, $duration, $steps, $walking, $cadence, $fm, $fx, $lm, $lx,
+                    $sml, $smlx, $sap, $sapx, $srot, $srotx, $ef, $el, $es, $cf, $cl, $cs, $pain, $battery)
                 """;
             insert.Parameters.AddWithValue("$row", rowId);
             insert.Parameters.AddWithValue("$idx", e.Index);
@@ -487,8 +488,12 @@ public sealed partial class SessionStore : IDisposable
             insert.Parameters.AddWithValue("$fx", Nullable(e.FlexionMaxDegrees));
             insert.Parameters.AddWithValue("$lm", Nullable(e.LateralBendMeanDegrees));
             insert.Parameters.AddWithValue("$lx", Nullable(e.LateralBendMaxDegrees));
-            insert.Parameters.AddWithValue("$sm", Nullable(e.SwayMeanDegrees));
-            insert.Parameters.AddWithValue("$sx", Nullable(e.SwayMaxDegrees));
+            insert.Parameters.AddWithValue("$sml", Nullable(e.SwayMediolateralMeanDegrees));
+            insert.Parameters.AddWithValue("$smlx", Nullable(e.SwayMediolateralMaxDegrees));
+            insert.Parameters.AddWithValue("$sap", Nullable(e.SwayAnteroposteriorMeanDegrees));
+            insert.Parameters.AddWithValue("$sapx", Nullable(e.SwayAnteroposteriorMaxDegrees));
+            insert.Parameters.AddWithValue("$srot", Nullable(e.SwayRotationMeanDegrees));
+            insert.Parameters.AddWithValue("$srotx", Nullable(e.SwayRotationMaxDegrees));
             insert.Parameters.AddWithValue("$ef", e.ExcessiveFlexionSeconds);
             insert.Parameters.AddWithValue("$el", e.ExcessiveLateralSeconds);
             insert.Parameters.AddWithValue("$es", e.ExcessiveSwaySeconds);
@@ -591,8 +596,9 @@ public sealed partial class SessionStore : IDisposable
         using SqliteCommand command = _connection.CreateCommand();
         command.CommandText = """
             SELECT idx, start_s, duration_s, steps, walking_s, cadence_spm, flexion_mean_deg, flexion_max_deg,
-                lateral_mean_deg, lateral_max_deg, sway_mean_deg, sway_max_deg, excessive_flexion_s, excessive_lateral_s,
-                excessive_sway_s, flexion_cues, lateral_cues, sway_cues, pain_markers, battery_percent
+                lateral_mean_deg, lateral_max_deg, excessive_flexion_s, excessive_lateral_s,
+                excessive_sway_s, flexion_cues, lateral_cues, sway_cues, pain_markers, battery_percent,
+                sway_ml_mean_deg, sway_ml_max_deg, sway_ap_mean_deg, sway_ap_max_deg, sway_rotation_mean_deg, sway_rotation_max_deg
             FROM epochs WHERE session_row = $id ORDER BY idx
             """;
         command.Parameters.AddWithValue("$id", rowId);
@@ -612,16 +618,20 @@ public sealed partial class SessionStore : IDisposable
                 FlexionMaxDegrees = GetDouble(r, 7),
                 LateralBendMeanDegrees = GetDouble(r, 8),
                 LateralBendMaxDegrees = GetDouble(r, 9),
-                SwayMeanDegrees = GetDouble(r, 10),
-                SwayMaxDegrees = GetDouble(r, 11),
-                ExcessiveFlexionSeconds = r.GetDouble(12),
-                ExcessiveLateralSeconds = r.GetDouble(13),
-                ExcessiveSwaySeconds = r.GetDouble(14),
-                FlexionCues = r.GetInt32(15),
-                LateralCues = r.GetInt32(16),
-                SwayCues = r.GetInt32(17),
-                PainMarkers = r.GetInt32(18),
-                BatteryPercent = r.IsDBNull(19) ? null : r.GetInt32(19),
+                ExcessiveFlexionSeconds = r.GetDouble(10),
+                ExcessiveLateralSeconds = r.GetDouble(11),
+                ExcessiveSwaySeconds = r.GetDouble(12),
+                FlexionCues = r.GetInt32(13),
+                LateralCues = r.GetInt32(14),
+                SwayCues = r.GetInt32(15),
+                PainMarkers = r.GetInt32(16),
+                BatteryPercent = r.IsDBNull(17) ? null : r.GetInt32(17),
+                SwayMediolateralMeanDegrees = GetDouble(r, 18),
+                SwayMediolateralMaxDegrees = GetDouble(r, 19),
+                SwayAnteroposteriorMeanDegrees = GetDouble(r, 20),
+                SwayAnteroposteriorMaxDegrees = GetDouble(r, 21),
+                SwayRotationMeanDegrees = GetDouble(r, 22),
+                SwayRotationMaxDegrees = GetDouble(r, 23),
             });
         }
 

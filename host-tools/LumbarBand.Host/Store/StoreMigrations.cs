@@ -104,6 +104,14 @@ public static class StoreMigrations
                 created_utc TEXT NOT NULL
             );
             """),
+        new StoreMigration(4, "sway per axis: mediolateral, anteroposterior and rotation kept apart (sway_mean_deg and sway_max_deg, the largest axis, are no longer written; sessions --redecode fills the new columns of sessions stored before)", """
+            ALTER TABLE epochs ADD COLUMN sway_ml_mean_deg REAL;
+            ALTER TABLE epochs ADD COLUMN sway_ml_max_deg REAL;
+            ALTER TABLE epochs ADD COLUMN sway_ap_mean_deg REAL;
+            ALTER TABLE epochs ADD COLUMN sway_ap_max_deg REAL;
+            ALTER TABLE epochs ADD COLUMN sway_rotation_mean_deg REAL;
+            ALTER TABLE epochs ADD COLUMN sway_rotation_max_deg REAL;
+            """),
     ];
 
     /// <summary>The version a database has after every step.</summary>
