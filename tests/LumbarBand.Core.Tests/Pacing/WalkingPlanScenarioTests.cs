@@ -5,6 +5,7 @@ using LumbarBand.Core.Pacing;
 using LumbarBand.Core.Session;
 using LumbarBand.Core.Storage;
 using LumbarBand.Core.Tests.Session;
+using Xunit.Abstractions;
 
 namespace LumbarBand.Core.Tests.Pacing;
 
@@ -14,7 +15,7 @@ namespace LumbarBand.Core.Tests.Pacing;
 /// does not restart a stretch, posture cues that never delay or swallow the rest pattern, stretches and pain markers
 /// in the stored session, and a band without a plan that stores what it stored before.
 /// </summary>
-public sealed class WalkingPlanScenarioTests
+public sealed class WalkingPlanScenarioTests(ITestOutputHelper output)
 {
     private const double Cadence = BuiltInWalks.NormalCadenceSpm;
     private const double RestPulseS = 1.0;
@@ -42,6 +43,7 @@ public sealed class WalkingPlanScenarioTests
             double bandPlanned = rig.WhenWalked(60, walk.Segments[segment].StartS - 1);
             Assert.True(Math.Abs(rest - bandPlanned) <= 0.1, $"time to rest at {rest:0.00} s, the band's confirmed walking reached 60 s at {bandPlanned:0.00} s");
             AssertRestPatternPlayedWhole(rig, rest);
+            output.WriteLine($"stretch {(segment + 1) / 2}: time to rest at {rest:0.00} s; simulated walking reached 60 s at {planned:0.00} s ({rest - planned:+0.00;-0.00} s), the band's confirmed walking at {bandPlanned:0.00} s");
         }
 
         Assert.Equal([1, 2], rig.Events.Where(e => e.Kind == BandEventKind.RestDue).Select(e => e.Value));
@@ -98,6 +100,7 @@ public sealed class WalkingPlanScenarioTests
         Assert.True(Math.Abs(rest - bandPlanned) <= 0.1, $"time to rest at {rest:0.00} s, the band's walking reached 60 s at {bandPlanned:0.00} s");
         double planned = walk.Segments[3].StartS + 20;
         Assert.True(Math.Abs(rest - planned) <= 2.0, $"time to rest at {rest:0.00} s, 60 s of walking (40 + 20 after the stop) at {planned:0.00} s");
+        output.WriteLine($"20 s stop inside the stretch: time to rest at {rest:0.00} s; simulated walking reached 60 s at {planned:0.00} s ({rest - planned:+0.00;-0.00} s), the band's confirmed walking at {bandPlanned:0.00} s");
 
         SessionStretchRecord stretch = Assert.Single(rig.Sessions()).Stretch(0);
         Assert.InRange(stretch.WalkedMs / 1000.0, 77, 81);
@@ -125,6 +128,7 @@ public sealed class WalkingPlanScenarioTests
         Assert.True(Math.Abs(cueS - rest) < 6, $"the scenario puts the posture cue ({cueS:0.00} s) near the rest ({rest:0.00} s)");
         double restEnd = rest + (2 * RestPulseS) + RestGapS;
         Assert.Equal(cueS < rest || cueS >= restEnd, CueEventValue.Delivered(cue.Value));
+        output.WriteLine($"flexion from {flexionOnsetS} s of walking: cue at {cueS:0.00} s ({(CueEventValue.Delivered(cue.Value) ? "played" : "recorded, not played: the rest pattern held the motor")}), time to rest at {rest:0.00} s ({rest - planned:+0.00;-0.00} s from 60 s of walking), played whole");
     }
 
     [Fact]

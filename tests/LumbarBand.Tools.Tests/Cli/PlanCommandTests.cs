@@ -1,21 +1,13 @@
-using LumbarBand.Cli;
 using LumbarBand.Cli.Commands;
 using LumbarBand.Core.Configuration;
 using LumbarBand.Host.VirtualBand;
+using static LumbarBand.Tools.Tests.Cli.CliRun;
 
 namespace LumbarBand.Tools.Tests.Cli;
 
 /// <summary><c>lumbarband plan set</c> and <c>plan show</c> against the virtual band (Core's band and port over TCP).</summary>
 public sealed class PlanCommandTests
 {
-    private static (int Code, string Out, string Err) Run(params string[] args)
-    {
-        var output = new StringWriter();
-        var error = new StringWriter();
-        int code = Program.Run(args, output, error);
-        return (code, output.ToString(), error.ToString());
-    }
-
     [Fact]
     public async Task PlanSetThenPlanShowRoundTripsOnTheVirtualBand()
     {
