@@ -87,14 +87,15 @@ public static class PlanCommand
 
     private static Command Suggest(TextWriter output, TextWriter error)
     {
-        var dataDir = HostCommand.DataDirOption();
+        var stores = new StoreOptions();
         var apply = new Option<bool>("--apply") { Description = "set the proposed plan on the band (default: only print it)" };
         var link = new LinkOptions();
-        var command = new Command("suggest", "Propose the next plan from the stored walks of this band, with the rule's reasoning.") { dataDir, apply };
+        var command = new Command("suggest", "Propose the next plan from the stored walks of this band, with the rule's reasoning.") { apply };
+        stores.AddTo(command);
         link.AddTo(command);
         command.SetAction((parse, cancellationToken) => HostCommand.RunAsync(error, "plan suggest", async () =>
         {
-            using SessionStore store = SessionStore.Open(HostCommand.DataDirectory(parse, dataDir), readOnly: !parse.GetValue(apply));
+            using SessionStore store = stores.Open(parse, readOnly: true);
             await using IBandLink bandLink = link.Create(parse);
             var client = new BandClient(bandLink);
             await client.OpenAsync(pair: true, cancellationToken).ConfigureAwait(false);
