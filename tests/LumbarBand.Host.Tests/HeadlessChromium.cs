@@ -12,8 +12,8 @@ public static class HeadlessChromium
     public static string? MissingReason() =>
         File.Exists(Executable) ? null : "Chromium is not installed at /usr/bin/chromium: apt-get install -y chromium";
 
-    /// <summary>Renders <paramref name="html"/> at 1200 × 2000 into <paramref name="png"/>, with a fresh profile in <paramref name="profile"/>.</summary>
-    public static void Screenshot(string html, string png, string profile)
+    /// <summary>Renders <paramref name="html"/> at 1200 × <paramref name="height"/> into <paramref name="png"/>, with a fresh profile in <paramref name="profile"/>.</summary>
+    public static void Screenshot(string html, string png, string profile, int height = 2000)
     {
         var start = new ProcessStartInfo(Executable)
         {
@@ -25,7 +25,7 @@ public static class HeadlessChromium
         {
             "--headless", "--no-sandbox", "--disable-gpu", "--disable-quic", "--no-first-run",
             "--disable-background-networking", "--disable-component-update", "--disable-sync",
-            "--hide-scrollbars", "--user-data-dir=" + profile, "--screenshot=" + png, "--window-size=1200,2000",
+            "--hide-scrollbars", "--user-data-dir=" + profile, "--screenshot=" + png, "--window-size=1200," + height.ToString(System.Globalization.CultureInfo.InvariantCulture),
             new Uri(Path.GetFullPath(html)).AbsoluteUri,
         })
         {

@@ -25,7 +25,7 @@ public sealed partial class ReportTests(ITestOutputHelper output) : IDisposable
             Assert.DoesNotContain(forbidden, html, StringComparison.OrdinalIgnoreCase);
         }
 
-        Assert.Equal(2 + (3 * sessions.Count), SvgElement().Count(html));
+        Assert.Equal(4 + (3 * sessions.Count), SvgElement().Count(html));
         Assert.Contains("Walking minutes before pain", html, StringComparison.Ordinal);
         Assert.Contains("Cadence over weeks", html, StringComparison.Ordinal);
         Assert.Contains("Sway per stride", html, StringComparison.Ordinal);
@@ -47,12 +47,13 @@ public sealed partial class ReportTests(ITestOutputHelper output) : IDisposable
         HtmlReport.Write(sessions, withCharts);
         HtmlReport.Write(sessions, withoutCharts, new ReportOptions { IncludeCharts = false });
 
-        HeadlessChromium.Screenshot(withCharts, _temp.File("report.png"), _temp.File("profile-1"));
-        HeadlessChromium.Screenshot(withoutCharts, _temp.File("tables-only.png"), _temp.File("profile-2"));
+        // Tall enough for the trends, daily totals, posture across walks and the newest walk's tables and timeline.
+        HeadlessChromium.Screenshot(withCharts, _temp.File("report.png"), _temp.File("profile-1"), height: 3600);
+        HeadlessChromium.Screenshot(withoutCharts, _temp.File("tables-only.png"), _temp.File("profile-2"), height: 3600);
         PngImage charts = PngImage.Read(_temp.File("report.png"));
         PngImage tables = PngImage.Read(_temp.File("tables-only.png"));
 
-        Assert.Equal((1200, 2000), (charts.Width, charts.Height));
+        Assert.Equal((1200, 3600), (charts.Width, charts.Height));
         var series = new (string Name, string Color)[]
         {
             ("cadence", ChartColors.Cadence), ("flexion", ChartColors.Flexion), ("lateral bend", ChartColors.LateralBend),

@@ -36,6 +36,15 @@ public static class ChartColors
     /// <summary>Walking minutes in all (trend background bars).</summary>
     public const string Walking = "#80cbc4";
 
+    /// <summary>Steps per day (daily totals).</summary>
+    public const string DailySteps = "#5d4037";
+
+    /// <summary>Share of walking in excessive posture, walk by walk.</summary>
+    public const string ExcessivePosture = "#f9a825";
+
+    /// <summary>Cues per walking hour, walk by walk.</summary>
+    public const string CueRate = "#7cb342";
+
     /// <summary>Axes, ticks and labels.</summary>
     public const string Axis = "#455a64";
 

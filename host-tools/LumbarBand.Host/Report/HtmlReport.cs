@@ -42,14 +42,17 @@ public static class HtmlReport
         html.Append("<style>").Append(Style).Append("</style></head><body>");
         html.Append("<h1>").Append(E(options.Title)).Append("</h1>");
         DateTimeOffset generated = options.GeneratedAt ?? DateTimeOffset.UtcNow;
-        html.Append("<p class=\"meta\">").Append(E(Text($"{sessions.Count} session(s) · made {Date(generated)} {generated.UtcDateTime:HH:mm} UTC by lumbarband"))).Append("</p>");
+        var clock = new ReportClock(options.TimeZone ?? TimeZoneInfo.Local);
+        html.Append("<p class=\"meta\">").Append(E(Text($"{sessions.Count} session(s) · made {clock.DateTime(generated)} by lumbarband · times in {clock.ZoneName}"))).Append("</p>");
         if (sessions.Any(s => s.IsSimulated))
         {
             html.Append("<p class=\"simulated\">Contains simulated walks (a virtual band replaying a simulated wearer): not a person's data.</p>");
         }
 
         List<StoredSession> decoded = sessions.Where(s => s.Decoded is not null).ToList();
-        AppendTrends(html, decoded, options);
+        AppendTrends(html, decoded, options, clock);
+        TherapistSections.AppendDailyTotals(html, decoded, clock, options.IncludeCharts);
+        TherapistSections.AppendPostureTrend(html, decoded, clock, options.IncludeCharts);
         PlanProgressionSection.Append(html, options.PlannedWalks, options.IncludeCharts);
         html.Append("<h2>Sessions</h2>");
         if (sessions.Count == 0)
@@ -60,7 +63,7 @@ public static class HtmlReport
         int timelines = 0;
         foreach (StoredSession session in sessions.OrderByDescending(s => s.StartUtc ?? s.DownloadedUtc).ThenByDescending(s => s.SessionId))
         {
-            AppendSession(html, session, options.IncludeCharts && timelines++ < options.MaxSessionTimelines);
+            AppendSession(html, session, options.IncludeCharts && timelines++ < options.MaxSessionTimelines, clock);
         }
 
         html.Append("</body></html>\n");
@@ -74,9 +77,14 @@ public static class HtmlReport
         + ".simulated{background:#fff3e0;border:1px solid #ffb74d;padding:6px 10px;display:inline-block}"
         + ".badge{background:#ffe0b2;border-radius:3px;padding:1px 6px;font-size:12px;margin-left:6px;font-weight:normal}"
         + "table{border-collapse:collapse;margin:6px 0 8px;font-size:13px}td,th{border:1px solid #cfd8dc;padding:3px 8px;text-align:left}"
-        + "th{background:#eceff1;font-weight:600}.chart{display:block;margin:4px 0}.note{color:#607d8b;font-size:13px}";
+        + "th{background:#eceff1;font-weight:600}.chart{display:block;margin:4px 0;max-width:100%;height:auto}.note{color:#607d8b;font-size:13px}"
+        + "caption{text-align:left;font-weight:600;padding:2px 0}.walknote{margin:4px 0;font-style:italic}"
+        + ".settings ul{columns:4;font-size:11px;margin:4px 0;padding-left:18px}.settings summary{font-size:13px;cursor:pointer}"
+        // Printed for a therapist's file: full width, no page break inside a table or chart, headings kept with what follows.
+        + "@media print{body{margin:0;max-width:none;font-size:10pt}h2,h3{break-after:avoid}table,svg,.settings{break-inside:avoid}"
+        + ".simulated,.badge{border:1px solid #000}a{color:inherit}}@page{margin:14mm}";
 
-    private static void AppendTrends(StringBuilder html, List<StoredSession> sessions, ReportOptions options)
+    private static void AppendTrends(StringBuilder html, List<StoredSession> sessions, ReportOptions options, ReportClock clock)
     {
         html.Append("<h2>Trends</h2>");
         if (sessions.Count == 0)
@@ -85,6 +93,7 @@ public static class HtmlReport
             return;
         }
 
+        DateTimeOffset Day(StoredSession s) => HtmlReport.Day(s, clock);
         DateTimeOffset first = sessions.Min(Day);
         DateTimeOffset last = sessions.Max(Day);
         double span = Math.Max(1, (last - first).TotalDays);
@@ -110,7 +119,7 @@ public static class HtmlReport
             html.Append(chart.Render());
         }
 
-        List<(DateTimeOffset Week, double Cadence, double Minutes)> weeks = WeeklyCadence(sessions);
+        List<(DateTimeOffset Week, double Cadence, double Minutes)> weeks = WeeklyCadence(sessions, clock);
         html.Append("<p class=\"note\">Mean cadence while walking, per week (weighted by walking time).</p>");
         if (options.IncludeCharts)
         {
@@ -136,17 +145,17 @@ public static class HtmlReport
         html.Append("<table><tr><th>week starting</th><th>walking minutes</th><th>mean cadence (steps/min)</th></tr>");
         foreach ((DateTimeOffset week, double cadence, double minutes) in weeks)
         {
-            html.Append(Text($"<tr><td>{Date(week)}</td><td>{minutes:0.0}</td><td>{cadence:0.0}</td></tr>"));
+            html.Append(Text($"<tr><td>{week:yyyy-MM-dd}</td><td>{minutes:0.0}</td><td>{cadence:0.0}</td></tr>"));
         }
 
         html.Append("</table>");
     }
 
-    private static List<(DateTimeOffset Week, double Cadence, double Minutes)> WeeklyCadence(List<StoredSession> sessions)
+    private static List<(DateTimeOffset Week, double Cadence, double Minutes)> WeeklyCadence(List<StoredSession> sessions, ReportClock clock)
     {
         return sessions
             .Where(s => s.Decoded!.Totals.MeanCadenceSpm is not null && s.Decoded.Totals.WalkingMinutes > 0)
-            .GroupBy(s => WeekStart(Day(s)))
+            .GroupBy(s => WeekStart(Day(s, clock)))
             .OrderBy(g => g.Key)
             .Select(g =>
             {
@@ -157,17 +166,15 @@ public static class HtmlReport
             .ToList();
     }
 
-    private static DateTimeOffset Day(StoredSession s)
-    {
-        DateTimeOffset t = (s.StartUtc ?? s.DownloadedUtc).ToUniversalTime();
-        return new DateTimeOffset(t.Year, t.Month, t.Day, 0, 0, 0, TimeSpan.Zero);
-    }
+    /// <summary>The session's calendar day in the report's zone, as midnight of that date (offset 0, for day arithmetic).</summary>
+    private static DateTimeOffset Day(StoredSession s, ReportClock clock) =>
+        new(clock.Day(s.StartUtc ?? s.DownloadedUtc).ToDateTime(TimeOnly.MinValue), TimeSpan.Zero);
 
     private static DateTimeOffset WeekStart(DateTimeOffset day) => day.AddDays(-(((int)day.DayOfWeek + 6) % 7));
 
-    private static void AppendSession(StringBuilder html, StoredSession s, bool charts)
+    private static void AppendSession(StringBuilder html, StoredSession s, bool charts, ReportClock clock)
     {
-        string when = s.StartUtc is DateTimeOffset start ? Text($"{Date(start)} {start.UtcDateTime:HH:mm} UTC") : "undated (the band's clock was not set)";
+        string when = s.StartUtc is DateTimeOffset start ? clock.DateTime(start) + " " + clock.Offset(start) : "undated (the band's clock was not set)";
         html.Append("<h3>").Append(E(Text($"Session {s.Key} · {when}")));
         if (s.IsSimulated)
         {
@@ -189,22 +196,25 @@ public static class HtmlReport
         html.Append("<td>").Append(t.WalkingMinutesBeforePain is double p ? Text($"{p:0.0} min") : "no pain marker").Append("</td>");
         html.Append("<td>").Append(t.FirstCueSeconds is double f ? Text($"after {f / 60:0.0} min") : "none").Append("</td>");
         html.Append(Text($"<td>{t.ExcessiveMotionSeconds:0} s</td></tr></table>"));
+        TherapistSections.AppendCuesByRule(html, d);
+        TherapistSections.AppendBouts(html, s, d, clock);
+        TherapistSections.AppendPainMarkers(html, s, d, clock);
+        TherapistSections.AppendSettings(html, s);
         if (charts)
         {
-            AppendTimeline(html, d);
+            AppendTimeline(html, s, d);
         }
     }
 
-    private static void AppendTimeline(StringBuilder html, DecodedSession d)
+    private static void AppendTimeline(StringBuilder html, StoredSession s, DecodedSession d)
     {
         double minutes = Math.Max(d.Totals.DurationSeconds, d.Epochs.Count == 0 ? 60 : d.Epochs.Max(e => e.StartSeconds + e.DurationSeconds)) / 60.0;
         double Mid(SessionEpoch e) => (e.StartSeconds + (e.DurationSeconds / 2)) / 60.0;
-        List<double> cues = d.Events.Where(e => e.Kind == SessionEventKind.Cue).Select(e => e.OffsetSeconds / 60.0).ToList();
-        List<double> pains = d.Events.Where(e => e.Kind == SessionEventKind.PainMarker).Select(e => e.OffsetSeconds / 60.0).ToList();
+        Action<SvgChart> markers = TimelineMarkers(s, d);
 
         var cadence = d.Epochs.Select(e => (Mid(e), e.CadenceSpm)).ToList();
         double cadenceTop = SvgChart.NiceCeiling(Math.Max(60, cadence.Max(p => p.CadenceSpm ?? 0) + 10));
-        html.Append(Panel("Cadence", "steps/min", minutes, 0, cadenceTop, cues, pains, chart =>
+        html.Append(Panel("Cadence", "steps/min", minutes, 0, cadenceTop, markers, chart =>
         {
             chart.AddLine(cadence, ChartColors.Cadence, "cadence");
             return cadence.Any(p => p.CadenceSpm is not null) ? null : "no walking recorded";
@@ -214,7 +224,7 @@ public static class HtmlReport
         var flexionMax = d.Epochs.Select(e => (Mid(e), e.FlexionMaxDegrees)).ToList();
         var lateral = d.Epochs.Select(e => (Mid(e), e.LateralBendMeanDegrees)).ToList();
         double angleTop = SvgChart.NiceCeiling(Math.Max(10, flexionMax.Concat(flexion).Concat(lateral).Max(p => Math.Abs(p.Item2 ?? 0)) + 2));
-        html.Append(Panel("Flexion and lateral bend", "degrees", minutes, -angleTop / 2, angleTop, cues, pains, chart =>
+        html.Append(Panel("Flexion and lateral bend", "degrees", minutes, -angleTop / 2, angleTop, markers, chart =>
         {
             chart.AddLine(flexion, ChartColors.Flexion, "flexion (mean)");
             chart.AddLine(flexionMax, ChartColors.Flexion, "flexion (max)", dashed: true);
@@ -228,7 +238,7 @@ public static class HtmlReport
         var anteroposterior = d.Epochs.Select(e => (Mid(e), e.SwayAnteroposteriorMeanDegrees)).ToList();
         var rotation = d.Epochs.Select(e => (Mid(e), e.SwayRotationMeanDegrees)).ToList();
         double swayTop = SvgChart.NiceCeiling(Math.Max(5, mediolateral.Concat(anteroposterior).Concat(rotation).Max(p => p.Item2 ?? 0) + 1));
-        html.Append(Panel("Sway per stride", "degrees", minutes, 0, swayTop, cues, pains, chart =>
+        html.Append(Panel("Sway per stride", "degrees", minutes, 0, swayTop, markers, chart =>
         {
             chart.AddLine(mediolateral, ChartColors.SwayMediolateral, "mediolateral (mean)");
             chart.AddLine(anteroposterior, ChartColors.SwayAnteroposterior, "anteroposterior (mean)");
@@ -238,15 +248,14 @@ public static class HtmlReport
     }
 
     /// <summary>One timeline panel: its series (drawn by <paramref name="draw"/>, which returns a note or null), cues and pain markers.</summary>
-    private static string Panel(string title, string unit, double minutes, double yMin, double yMax, List<double> cues, List<double> pains, Func<SvgChart, string?> draw)
+    private static string Panel(string title, string unit, double minutes, double yMin, double yMax, Action<SvgChart> markers, Func<SvgChart, string?> draw)
     {
         var chart = new SvgChart(ChartWidth, PanelHeight, 0, minutes, yMin, yMax, title + " (" + unit + ")")
         {
             XName = "minutes from the start",
         };
         string? note = draw(chart);
-        chart.AddVerticalMarkers(pains, ChartColors.Pain, "pain marker");
-        chart.AddTopMarkers(cues, ChartColors.Cue, "cue");
+        markers(chart);
         if (note is not null)
         {
             chart.AddNote(note);
@@ -255,9 +264,30 @@ public static class HtmlReport
         return chart.Render();
     }
 
-    private static string E(string text) => WebUtility.HtmlEncode(text);
+    /// <summary>
+    /// Draws a session's pain markers (each with the intensity given to it, e.g. "6/10") and its cues, one marker set per
+    /// rule tagged with the rule's letter (F flexion, L lateral bend, S sway).
+    /// </summary>
+    private static Action<SvgChart> TimelineMarkers(StoredSession s, DecodedSession d)
+    {
+        List<double> pains = d.Events.Where(e => e.Kind == SessionEventKind.PainMarker).Select(e => e.OffsetSeconds / 60.0).ToList();
+        List<string> painTags = pains.Select((_, i) => TherapistSections.PainNote(s, i + 1)?.Pain is int p ? Text($"{p}/10") : "").ToList();
+        var cueRules = d.Events.Where(e => e.Kind == SessionEventKind.Cue).GroupBy(e => e.Rule).OrderBy(g => g.Key)
+            .Select(g => (Name: TherapistSections.RuleName(g.Key), Minutes: g.Select(e => e.OffsetSeconds / 60.0).ToList())).ToList();
+        return chart =>
+        {
+            chart.AddVerticalMarkers(pains, ChartColors.Pain, "pain marker", painTags);
+            foreach ((string name, List<double> minutes) in cueRules)
+            {
+                string tag = name[..1].ToUpperInvariant();
+                chart.AddTopMarkers(minutes, ChartColors.Cue, Text($"cue: {name} ({tag})"), tag);
+            }
+        };
+    }
 
-    private static string Date(DateTimeOffset time) => time.UtcDateTime.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture);
+    /// <summary>HTML-encodes text.</summary>
+    internal static string E(string text) => WebUtility.HtmlEncode(text);
 
-    private static string Text(FormattableString text) => text.ToString(CultureInfo.InvariantCulture);
+    /// <summary>Formats in the invariant culture.</summary>
+    internal static string Text(FormattableString text) => text.ToString(CultureInfo.InvariantCulture);
 }

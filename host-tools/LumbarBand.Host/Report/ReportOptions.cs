@@ -17,4 +17,7 @@ public sealed record ReportOptions
 
     /// <summary>The walks under a walking plan (<see cref="Planning.PlanHistory"/>) for the plan's progression section; none: no section.</summary>
     public IReadOnlyList<Planning.PlannedWalk> PlannedWalks { get; init; } = [];
+
+    /// <summary>The time zone the report's times are in (named on the page); default: this computer's.</summary>
+    public TimeZoneInfo? TimeZone { get; init; }
 }

@@ -80,28 +80,43 @@ public sealed class SvgChart
         _legend.Add((color, label));
     }
 
-    /// <summary>Bars of <paramref name="barWidth"/> x-units centred on each x, from 0 up to y.</summary>
+    /// <summary>The narrowest bar drawn, in pixels: narrower bars read as slivers, not as amounts.</summary>
+    public const double MinBarPixels = 8;
+
+    /// <summary>The widest bar drawn, in pixels: one day alone on a chart stays a bar, not a block.</summary>
+    public const double MaxBarPixels = 64;
+
+    /// <summary>
+    /// Bars of <paramref name="barWidth"/> x-units (at least <see cref="MinBarPixels"/> wide) centred on each x, from
+    /// 0 up to y; a bar at the plot's edge is moved inside it whole rather than cut.
+    /// </summary>
     public void AddBars(IReadOnlyList<(double X, double Y)> bars, double barWidth, string color, string label)
     {
         ArgumentNullException.ThrowIfNull(bars);
-        double pixels = Math.Max(2, Px(_xMin + barWidth) - Px(_xMin));
+        double pixels = Math.Clamp(Px(_xMin + barWidth) - Px(_xMin), MinBarPixels, MaxBarPixels);
         foreach ((double x, double y) in bars)
         {
             double top = Py(Math.Max(y, _yMin));
             double bottom = Py(Math.Max(0, _yMin));
-            Append($"<rect x=\"{N(Px(x) - (pixels / 2))}\" y=\"{N(Math.Min(top, bottom))}\" width=\"{N(pixels)}\" height=\"{N(Math.Abs(bottom - top))}\" fill=\"{color}\"/>");
+            double left = Math.Clamp(Px(x) - (pixels / 2), Left, _width - Right - pixels);
+            Append($"<rect x=\"{N(left)}\" y=\"{N(Math.Min(top, bottom))}\" width=\"{N(pixels)}\" height=\"{N(Math.Abs(bottom - top))}\" fill=\"{color}\"/>");
         }
 
         _legend.Add((color, label));
     }
 
-    /// <summary>Vertical lines across the plot at each x (pain markers).</summary>
-    public void AddVerticalMarkers(IReadOnlyList<double> xs, string color, string label)
+    /// <summary>Vertical lines across the plot at each x (pain markers), each with its tag (e.g. "6/10") beside its top when given.</summary>
+    public void AddVerticalMarkers(IReadOnlyList<double> xs, string color, string label, IReadOnlyList<string>? tags = null)
     {
         ArgumentNullException.ThrowIfNull(xs);
-        foreach (double x in xs)
+        for (int i = 0; i < xs.Count; i++)
         {
+            double x = xs[i];
             Append($"<line x1=\"{N(Px(x))}\" y1=\"{N(Top)}\" x2=\"{N(Px(x))}\" y2=\"{N(_height - Bottom)}\" stroke=\"{color}\" stroke-width=\"3\"/>");
+            if (tags is not null && i < tags.Count && tags[i].Length > 0)
+            {
+                Append($"<text x=\"{N(Px(x) + 5)}\" y=\"{N(Top + 24)}\" font-size=\"11\" font-weight=\"bold\" fill=\"{color}\">{WebUtility.HtmlEncode(tags[i])}</text>");
+            }
         }
 
         if (xs.Count > 0)
@@ -110,14 +125,21 @@ public sealed class SvgChart
         }
     }
 
-    /// <summary>Downward triangles along the top edge of the plot at each x (cues).</summary>
-    public void AddTopMarkers(IReadOnlyList<double> xs, string color, string label)
+    /// <summary>
+    /// Downward triangles along the top edge of the plot at each x (cues), each with <paramref name="tag"/> (e.g. "F"
+    /// for a flexion cue) printed in it when given, so the marker says which rule gave it.
+    /// </summary>
+    public void AddTopMarkers(IReadOnlyList<double> xs, string color, string label, string? tag = null)
     {
         ArgumentNullException.ThrowIfNull(xs);
         foreach (double x in xs)
         {
             double px = Px(x);
-            Append($"<path d=\"M{N(px - 6)},{N(Top)} L{N(px + 6)},{N(Top)} L{N(px)},{N(Top + 10)} Z\" fill=\"{color}\"/>");
+            Append($"<path d=\"M{N(px - 6)},{N(Top)} L{N(px + 6)},{N(Top)} L{N(px)},{N(Top + 10)} Z\" fill=\"{color}\"><title>{WebUtility.HtmlEncode(label)}</title></path>");
+            if (tag is not null)
+            {
+                Append($"<text x=\"{N(px)}\" y=\"{N(Top - 2)}\" text-anchor=\"middle\" font-size=\"10\" font-weight=\"bold\" fill=\"{color}\">{WebUtility.HtmlEncode(tag)}</text>");
+            }
         }
 
         if (xs.Count > 0)
@@ -174,16 +196,19 @@ public sealed class SvgChart
     {
         double plotBottom = _height - Bottom;
         double yStep = NiceStep((_yMax - _yMin) / 4);
-        for (double y = Math.Ceiling(_yMin / yStep) * yStep; y <= _yMax + (yStep / 1000); y += yStep)
+        for (int i = (int)Math.Ceiling(_yMin / yStep); (i * yStep) <= _yMax + (yStep / 1000); i++)
         {
+            // Ticks by index, not by summing steps: no drift, and zero is 0, never "-0".
+            double y = i == 0 ? 0 : i * yStep;
             double py = Py(y);
             svg.Append(CultureInfo.InvariantCulture, $"<line x1=\"{N(Left)}\" y1=\"{N(py)}\" x2=\"{N(_width - Right)}\" y2=\"{N(py)}\" stroke=\"{ChartColors.Grid}\"/>");
             svg.Append(CultureInfo.InvariantCulture, $"<text x=\"{N(Left - 6)}\" y=\"{N(py + 4)}\" text-anchor=\"end\" font-size=\"11\" fill=\"{ChartColors.Axis}\">{WebUtility.HtmlEncode(y.ToString("0.##", CultureInfo.InvariantCulture))}</text>");
         }
 
         double xStep = Math.Max(MinXStep, NiceStep((_xMax - _xMin) / 6));
-        for (double x = Math.Ceiling(_xMin / xStep) * xStep; x <= _xMax + (xStep / 1000); x += xStep)
+        for (int i = (int)Math.Ceiling(_xMin / xStep); (i * xStep) <= _xMax + (xStep / 1000); i++)
         {
+            double x = i == 0 ? 0 : i * xStep;
             double px = Px(x);
             svg.Append(CultureInfo.InvariantCulture, $"<line x1=\"{N(px)}\" y1=\"{N(plotBottom)}\" x2=\"{N(px)}\" y2=\"{N(plotBottom + 4)}\" stroke=\"{ChartColors.Axis}\"/>");
             svg.Append(CultureInfo.InvariantCulture, $"<text x=\"{N(px)}\" y=\"{N(plotBottom + 16)}\" text-anchor=\"middle\" font-size=\"11\" fill=\"{ChartColors.Axis}\">{WebUtility.HtmlEncode(XLabel(x))}</text>");

@@ -347,7 +347,7 @@ public sealed partial class SessionStore : IDisposable
     private const string SelectSessions = """
         SELECT id, device_id, session_id, crc32, length, start_utc, downloaded_utc, source, decoder, decode_error,
                firmware, epoch_s, start_uptime_s, duration_s, steps, walking_min, mean_cadence_spm, cues, pain_markers,
-               first_pain_s, walking_min_before_pain, first_cue_s, excessive_s, hidden
+               first_pain_s, walking_min_before_pain, first_cue_s, excessive_s, hidden, raw
         FROM sessions
         """;
 
@@ -575,6 +575,7 @@ public sealed partial class SessionStore : IDisposable
                     DecodeError = r.IsDBNull(9) ? null : r.GetString(9),
                     Decoded = decoded,
                     Hidden = r.GetInt64(23) != 0,
+                    Settings = decoder is null ? [] : SessionSettings.Read((byte[])r.GetValue(24)),
                 });
             }
         }

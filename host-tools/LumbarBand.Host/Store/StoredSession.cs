@@ -38,6 +38,9 @@ public sealed record StoredSession
     /// <summary>The decoded session, or null when it could not be decoded (the raw bytes are kept).</summary>
     public DecodedSession? Decoded { get; init; }
 
+    /// <summary>The band's settings when the session started (empty when its bytes hold no snapshot).</summary>
+    public IReadOnlyList<SettingInForce> Settings { get; init; } = [];
+
     /// <summary>Hidden from listings, trends and the report (kept, and shown with <c>sessions --all</c>).</summary>
     public bool Hidden { get; init; }
 
