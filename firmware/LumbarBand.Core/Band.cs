@@ -353,7 +353,15 @@ namespace LumbarBand.Core
         private void OnStepCounted(long timeUs)
         {
             GravityTracker gravity = _gravity;
-            _frame.TrackVerticalWhileWalking(gravity.UpX, gravity.UpY, gravity.UpZ);
+            BodyFrame frame = _frame;
+            frame.TrackVerticalWhileWalking(gravity.UpX, gravity.UpY, gravity.UpZ);
+
+            // No still second yet: the walking itself gives the neutral posture (a still second later refines it).
+            if (frame.VerticalKnown && _neutral.OnWalkingVertical(frame.VerticalX, frame.VerticalY, frame.VerticalZ))
+            {
+                _pipeline.Add(BandEventKind.NeutralCaptured, timeUs, 0);
+            }
+
             if (_direction.IsKnown)
             {
                 _frame.SetProgression(_direction.ForwardX, _direction.ForwardY, _direction.ForwardZ);

@@ -130,9 +130,6 @@ namespace LumbarBand.Core.Sway
         /// </summary>
         private const int TurnLagUpdates = 1 << TurnDetector.AverageShift;
 
-        /// <summary>Oldest twist reference used, filter steps from its stride's middle: twice the longest stride.</summary>
-        private const int MaxTwistReferenceAge = 2 * MaxStrideUpdates;
-
         private readonly TiltEstimator _tilt;
         private readonly PostureAxes _axes;
 
@@ -169,6 +166,13 @@ namespace LumbarBand.Core.Sway
         private int _twistMiddle;
         private int _twistTurn;
         private int _twistUpdates;
+
+        /// <summary>
+        /// Oldest the twist reference may get, filter steps from its stride's middle: two of its strides and the turn
+        /// detector's lag. In steady walking the next stride replaces it within a stride and a half; once walking stops
+        /// (or pauses) the twist is unknown, so a bend while standing is not corrected by a walking stride's trend.
+        /// </summary>
+        private int _twistMaxAge;
 
         /// <summary>Trunk twist about its vertical relative to its mean heading, Q14 radians, positive to the left; 0 when unknown.</summary>
         internal int Twist;
@@ -265,7 +269,7 @@ namespace LumbarBand.Core.Sway
             if (_twistKnown)
             {
                 int age = update - _twistMiddle;
-                if (age > MaxTwistReferenceAge || turning)
+                if (age > _twistMaxAge || turning)
                 {
                     _twistKnown = false;
                 }
@@ -427,6 +431,7 @@ namespace LumbarBand.Core.Sway
             _twistMiddle = start + (updates >> 1);
             _twistTurn = turn;
             _twistUpdates = updates;
+            _twistMaxAge = (updates << 1) + TurnLagUpdates;
 
             RotationRange = ((rotationMax - rotationMin) * RotationToCentidegreesNumerator) >> RotationToCentidegreesShift;
             ToAngleRanges(mlMax - mlMin, apMax - apMin, (mlMax + mlMin) >> 1, (apMax + apMin) >> 1);

@@ -50,15 +50,58 @@ public sealed class RealStrideCueCheck
         (PostureTilt.LeanLeft, 15, "lateral_lean"),
     ];
 
-    private RealStrideCueCheck(string source, AnalysisResult plain, IReadOnlyList<HeldPostureResponse> held)
+    private RealStrideCueCheck(string source, bool standingStart, AnalysisResult plain, IReadOnlyList<HeldPostureResponse> held)
     {
         Source = source;
+        StandingStart = standingStart;
         Plain = plain;
         Held = held;
     }
 
     /// <summary>The recording whose strides the walk is built from.</summary>
     public string Source { get; }
+
+    /// <summary>True if the walk starts with the recording's own standing start; false if it starts walking.</summary>
+    public bool StandingStart { get; }
+
+    /// <summary>
+    /// The goals this walk misses, each said in words (empty when all are met): no cue on the plain walk; for each
+    /// posture held, a first cue within <see cref="FirstCueWithinS"/> of the onset, from the posture's own rule, and
+    /// none before.
+    /// </summary>
+    public IReadOnlyList<string> MissedGoals
+    {
+        get
+        {
+            var ci = CultureInfo.InvariantCulture;
+            var missed = new List<string>();
+            if (Plain.Cues.Count > 0)
+            {
+                missed.Add(string.Create(ci, $"{Plain.Cues.Count} cue(s) on the plain walk (first: {Plain.Cues[0].Rule} at {Plain.Cues[0].TimeS:0.0} s)"));
+            }
+
+            foreach (HeldPostureResponse h in Held)
+            {
+                string rule = Postures.Single(p => p.Tilt == h.Tilt).Rule;
+                string what = string.Create(ci, $"{h.AngleDeg:0}° {h.Tilt}");
+                if (h.CuesBeforeOnset > 0)
+                {
+                    missed.Add($"{what}: {h.CuesBeforeOnset} cue(s) before the onset");
+                }
+
+                if (h.FirstCueAfterOnsetS is not double s)
+                {
+                    missed.Add($"{what}: no cue");
+                }
+                else if (s > FirstCueWithinS || h.FirstRule != rule)
+                {
+                    missed.Add(string.Create(ci, $"{what}: first cue +{s:0.0} s from the {h.FirstRule} rule"));
+                }
+            }
+
+            return missed;
+        }
+    }
 
     /// <summary>The band on the plain built walk.</summary>
     public AnalysisResult Plain { get; }
@@ -71,14 +114,14 @@ public sealed class RealStrideCueCheck
     /// the recording with the most straight strides) in <paramref name="realWalksDirectory"/> and runs the band on each
     /// variant. Throws <see cref="InvalidDataException"/> when that recording cannot make such a walk.
     /// </summary>
-    public static RealStrideCueCheck Run(string realWalksDirectory, string source = RealStrideWalk.DefaultRecording)
+    public static RealStrideCueCheck Run(string realWalksDirectory, string source = RealStrideWalk.DefaultRecording, bool standingStart = true)
     {
-        ImuRecording walk = RealStrideWalk.Build(realWalksDirectory, source, WalkingS);
+        ImuRecording walk = RealStrideWalk.Build(realWalksDirectory, source, WalkingS, standingStart);
         AnalysisResult plain = RecordingAnalyzer.Analyze(walk, $"{source} strides (built, not recorded)");
         var held = Postures
             .Select(p => new HeldPostureResponse(p.Tilt, p.AngleDeg, RecordingAnalyzer.Analyze(new PostureOverlay(p.Tilt, p.AngleDeg, OnsetS, HoldS).Apply(walk), $"{source} strides + {p.AngleDeg}° {p.Tilt}")))
             .ToArray();
-        return new RealStrideCueCheck(source, plain, held);
+        return new RealStrideCueCheck(source, standingStart, plain, held);
     }
 
     /// <summary>The heading of the table <see cref="ToRow"/> fills.</summary>
@@ -87,8 +130,9 @@ public sealed class RealStrideCueCheck
         var ci = CultureInfo.InvariantCulture;
         var sb = new StringBuilder();
         sb.AppendLine(ci, $"Real-stride long walks ({WalkingS / 60:0} min built from one recording's straight strides, labelled built; a posture held {HoldS:0} s from {OnsetS:0} s;");
-        sb.AppendLine(ci, $"goal: first cue within {FirstCueWithinS:0} s of the onset, from the posture's rule, none before):");
-        sb.Append("  strides of              plain    ");
+        sb.AppendLine(ci, $"each with the recording's own standing start (stand) and walking off at once (walk); goal: no cue on the plain walk, and");
+        sb.AppendLine(ci, $"the first cue within {FirstCueWithinS:0} s of the onset, from the posture's rule, none before):");
+        sb.Append("  strides of              start  plain    ");
         foreach ((PostureTilt tilt, double angle, string _) in Postures)
         {
             sb.Append(ci, $"{angle:0}° {tilt,-16}");
@@ -102,7 +146,7 @@ public sealed class RealStrideCueCheck
     {
         var ci = CultureInfo.InvariantCulture;
         var sb = new StringBuilder();
-        sb.Append(ci, $"  {Source,-22}  {Plain.Cues.Count} cues   ");
+        sb.Append(ci, $"  {Source,-22}  {(StandingStart ? "stand" : "walk"),-5}  {Plain.Cues.Count} cues   ");
         foreach (HeldPostureResponse h in Held)
         {
             string first = h.FirstCueAfterOnsetS is double s ? string.Create(ci, $"+{s:0.0} s {h.FirstRule}") : "no cue";

@@ -19,7 +19,7 @@ public sealed record ValidatedRecording(ReferenceRecording Reference, AnalysisRe
 /// </summary>
 public sealed class WalkValidation
 {
-    private WalkValidation(string directory, IReadOnlyList<ValidatedRecording> recordings, IReadOnlyList<(string Source, RealStrideCueCheck? Check, string? Why)> realStrideCues)
+    private WalkValidation(string directory, IReadOnlyList<ValidatedRecording> recordings, RealStrideCueSurvey realStrideCues)
     {
         Directory = directory;
         Recordings = recordings;
@@ -37,7 +37,15 @@ public sealed class WalkValidation
     /// Cueing on long walks built from each recording's straight strides (<see cref="RealStrideWalk.DefaultRecording"/>
     /// first): the check, or why that recording cannot make such a walk.
     /// </summary>
-    public IReadOnlyList<(string Source, RealStrideCueCheck? Check, string? Why)> RealStrideCues { get; }
+    public RealStrideCueSurvey RealStrideCues { get; }
+
+    /// <summary>
+    /// The posture and sway goals missed, each in words: those of <see cref="RealStrideCues"/>, and any sway cue on a
+    /// real recording with default settings (sway is judged on straight strides; a turn is no sway). Empty when all are met.
+    /// </summary>
+    public IReadOnlyList<string> PostureGoalsMissed => RealStrideCues.MissedGoals
+        .Concat(Recordings.SelectMany(r => r.Analysis.Cues.Where(c => c.Rule == "sway").Select(c => string.Create(CultureInfo.InvariantCulture, $"{r.Reference.Name}: sway cue at {c.TimeS:0.0} s"))))
+        .ToArray();
 
     /// <summary>Steps and bouts pooled, per subject, beside the peers, with the LOSO run and the targets.</summary>
     public GaitEvaluation Evaluation { get; }
@@ -82,19 +90,7 @@ public sealed class WalkValidation
                 FalseStepRun.ReferenceRisesCm(reference, recording)));
         }
 
-        var realStrideCues = new List<(string, RealStrideCueCheck?, string?)>();
-        foreach (string source in recordings.Select(r => r.Reference.Name).OrderBy(n => n == RealStrideWalk.DefaultRecording ? 0 : 1))
-        {
-            try
-            {
-                realStrideCues.Add((source, RealStrideCueCheck.Run(directory, source), null));
-            }
-            catch (InvalidDataException e)
-            {
-                realStrideCues.Add((source, null, e.Message));
-            }
-        }
-
+        RealStrideCueSurvey realStrideCues = RealStrideCueSurvey.Run(directory, recordings.Select(r => r.Reference.Name).OrderBy(n => n == RealStrideWalk.DefaultRecording ? 0 : 1));
         return new WalkValidation(directory, recordings, realStrideCues);
     }
 
@@ -119,15 +115,11 @@ public sealed class WalkValidation
         }
 
         AppendFalseStepRuns(sb);
-        if (RealStrideCues.Count > 0)
+        sb.AppendLine();
+        sb.Append(RealStrideCues.ToTable());
+        foreach (string swayCue in PostureGoalsMissed.Except(RealStrideCues.MissedGoals))
         {
-            sb.AppendLine();
-            sb.Append(RealStrideCueCheck.TableHeading());
-            foreach ((string source, RealStrideCueCheck? check, string? why) in RealStrideCues)
-            {
-                string reason = why is not null && why.StartsWith(source + " ", StringComparison.Ordinal) ? why[(source.Length + 1)..] : why ?? "";
-                sb.Append(check is not null ? check.ToRow() : string.Create(ci, $"  {source,-22}  not built: {reason}{Environment.NewLine}"));
-            }
+            sb.AppendLine("  goal missed: " + swayCue);
         }
 
         return sb.ToString();

@@ -53,13 +53,21 @@ public static class RealStrideWalk
     /// <summary>Builds at least <paramref name="walkingS"/> seconds of walking after the standing, at the recordings' rate.</summary>
     public static ImuRecording Build(string realWalksDirectory, double walkingS) => Build(realWalksDirectory, DefaultRecording, walkingS);
 
-    /// <summary>As <see cref="Build(string, double)"/>, from the strides of the recording <paramref name="recordingName"/>.</summary>
-    public static ImuRecording Build(string realWalksDirectory, string recordingName, double walkingS)
+    /// <summary>
+    /// As <see cref="Build(string, double)"/>, from the strides of the recording <paramref name="recordingName"/>; with
+    /// <paramref name="standingStart"/> false the walk starts with its first stride (a wearer who clips the band on and
+    /// walks off), and the recording need not start still.
+    /// </summary>
+    public static ImuRecording Build(string realWalksDirectory, string recordingName, double walkingS, bool standingStart = true)
     {
         ArgumentNullException.ThrowIfNull(realWalksDirectory);
         ImuRecording recording = ImuCsv.Read(Path.Combine(realWalksDirectory, recordingName + ".imu.csv"));
         ReferenceRecording reference = ReferenceRecording.Read(Path.Combine(realWalksDirectory, recordingName + ".reference.json"));
-        RequireStillStart(recording, recordingName);
+        if (standingStart)
+        {
+            RequireStillStart(recording, recordingName);
+        }
+
         // Steady strides: not the first or last of a bout (setting off and stopping, and in these daily-living
         // recordings rising from or sitting down on a chair), straight, ending in the posture they began in, and
         // within 10% of the median of those strides' times. One recording only: each wearer wears the sensor differently.
@@ -101,9 +109,10 @@ public static class RealStrideWalk
             columns[a] = new List<double>();
         }
 
-        Append(columns, recording, 0, IndexAt(recording, StandingS));
+        double standing = standingStart ? StandingS : 0;
+        Append(columns, recording, 0, IndexAt(recording, standing));
         double period = recording.TimeS[1] - recording.TimeS[0];
-        for (int s = 0; columns[0].Count * period < StandingS + walkingS; s = (s + 1) % strides.Count)
+        for (int s = 0; columns[0].Count * period < standing + walkingS; s = (s + 1) % strides.Count)
         {
             Append(columns, recording, strides[s].From, strides[s].To);
         }

@@ -23,8 +23,9 @@ public static class ValidateCommand
             string path = parse.GetValue(dir)!;
             try
             {
-                output.Write(WalkValidation.Run(path).ToTable());
-                return ExitCodes.Ok;
+                WalkValidation validation = WalkValidation.Run(path);
+                output.Write(validation.ToTable());
+                return validation.PostureGoalsMissed.Count == 0 ? ExitCodes.Ok : ExitCodes.GoalMissed;
             }
             catch (RecordingFormatException e)
             {

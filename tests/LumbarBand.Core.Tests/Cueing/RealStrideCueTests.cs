@@ -31,6 +31,16 @@ public sealed class RealStrideCueTests
     }
 
     [Fact]
+    public void AWearerWhoWalksOffWithoutStandingStillIsCuedLikeOneWhoStood()
+    {
+        // HA001_Test5_Trial1 starts walking at once (no still second): the band takes its neutral posture from the
+        // walking itself, and every goal holds as on a walk with a standing start.
+        RealStrideCueCheck check = RealStrideCueCheck.Run(RealWalksFolder.Require(), "HA001_Test5_Trial1", standingStart: false);
+        Assert.Empty(check.MissedGoals);
+        Assert.All(check.Held, h => Assert.InRange(h.FirstCueAfterOnsetS ?? double.MaxValue, 0, RealStrideCueCheck.FirstCueWithinS));
+    }
+
+    [Fact]
     public void ThreeMinutesOfRealStridesGetNoCue()
     {
         AnalysisResult result = Check.Value.Plain;
