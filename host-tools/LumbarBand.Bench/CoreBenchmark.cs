@@ -29,4 +29,15 @@ public static class CoreBenchmark
 
         return new BenchResult(ilMean, ilMax, allocatedPerSample, stateBytes, samplesPerSecond, workload.Count);
     }
+
+    /// <summary>
+    /// IL instructions per sample charged to each Core method over <paramref name="workload"/>, largest first (only
+    /// methods that ran); they add up to the mean <see cref="Measure(BenchWorkload)"/> reports. Finds where the
+    /// per-sample budget goes.
+    /// </summary>
+    public static IReadOnlyList<MethodCost> MeasureByMethod(BenchWorkload workload)
+    {
+        ArgumentNullException.ThrowIfNull(workload);
+        return IlCostMeter.MeasureByMethod(workload);
+    }
 }

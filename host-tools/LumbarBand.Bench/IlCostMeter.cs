@@ -15,6 +15,20 @@ internal static class IlCostMeter
     /// <summary>Mean and max instructions per sample over <paramref name="workload"/>.</summary>
     public static (double Mean, long Max) Measure(BenchWorkload workload)
     {
+        (double mean, long max, _) = Measure(workload, perMethod: false);
+        return (mean, max);
+    }
+
+    /// <summary>
+    /// Mean instructions per sample charged to each Core method (its own blocks, not its callees), largest first,
+    /// over <paramref name="workload"/>; methods never run in <c>OnSample</c> are left out. The means add up to the
+    /// mean of <see cref="Measure(BenchWorkload)"/>.
+    /// </summary>
+    public static IReadOnlyList<MethodCost> MeasureByMethod(BenchWorkload workload) =>
+        Measure(workload, perMethod: true).ByMethod;
+
+    private static (double Mean, long Max, IReadOnlyList<MethodCost> ByMethod) Measure(BenchWorkload workload, bool perMethod)
+    {
         string coreLocation = typeof(Band).Assembly.Location;
         if (string.IsNullOrEmpty(coreLocation))
         {
@@ -27,7 +41,7 @@ internal static class IlCostMeter
         try
         {
             string instrumentedPath = Path.Combine(directory, Path.GetFileName(coreLocation));
-            IlInstrumenter.Instrument(coreLocation, instrumentedPath);
+            IReadOnlyList<string> names = IlInstrumenter.Instrument(coreLocation, instrumentedPath, perMethod);
             using var core = new InstrumentedAssembly(instrumentedPath);
 
             // Type initializers run once at startup on the device; a throwaway band fed the whole workload runs
@@ -36,12 +50,29 @@ internal static class IlCostMeter
 
             long max = 0;
             long total = 0;
+            long[] byMethod = new long[names.Count];
             Run(core, workload, count =>
             {
                 total += count;
                 max = Math.Max(max, count);
+                long[] slots = core.MethodCounts;
+                for (int i = 0; i < slots.Length; i++)
+                {
+                    byMethod[i] += slots[i];
+                }
             });
-            return ((double)total / workload.Count, max);
+
+            var costs = new List<MethodCost>();
+            for (int i = 0; i < byMethod.Length; i++)
+            {
+                if (byMethod[i] > 0)
+                {
+                    costs.Add(new MethodCost(names[i], (double)byMethod[i] / workload.Count));
+                }
+            }
+
+            costs.Sort((a, b) => b.InstructionsPerSample.CompareTo(a.InstructionsPerSample));
+            return ((double)total / workload.Count, max, costs);
         }
         finally
         {
@@ -55,6 +86,7 @@ internal static class IlCostMeter
         for (int i = 0; i < workload.Count; i++)
         {
             core.ResetCount();
+            Array.Clear(core.MethodCounts);
             workload.Feed(i, band.OnSample);
             long count = core.InstructionCount;
             record?.Invoke(count);

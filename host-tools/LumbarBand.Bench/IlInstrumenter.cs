@@ -34,11 +34,27 @@ public static class IlInstrumenter
     public const string CounterFieldName = "Count";
 
     /// <summary>
+    /// Name of the injected <c>public static long[]</c> field that holds one instruction count per method, when
+    /// instrumented with per-method counting; index <c>i</c> belongs to the <c>i</c>-th name that
+    /// <see cref="Instrument(string, string, bool)"/> returned.
+    /// </summary>
+    public const string MethodCountsFieldName = "MethodCounts";
+
+    /// <summary>
     /// Reads the assembly at <paramref name="inputAssemblyPath"/>, injects the counter and rewrites every method
     /// body, and writes the result to <paramref name="outputAssemblyPath"/> (which may equal the input path).
     /// </summary>
     /// <exception cref="InvalidOperationException">The assembly already holds an injected counter.</exception>
-    public static void Instrument(string inputAssemblyPath, string outputAssemblyPath)
+    public static void Instrument(string inputAssemblyPath, string outputAssemblyPath) =>
+        Instrument(inputAssemblyPath, outputAssemblyPath, perMethod: false);
+
+    /// <summary>
+    /// As <see cref="Instrument(string, string)"/>; with <paramref name="perMethod"/> every block prologue also adds
+    /// its size to that method's slot of the injected <see cref="MethodCountsFieldName"/> array (the total counter
+    /// is unchanged, so both agree). Returns the full names of the instrumented methods in slot order.
+    /// </summary>
+    /// <exception cref="InvalidOperationException">The assembly already holds an injected counter.</exception>
+    public static IReadOnlyList<string> Instrument(string inputAssemblyPath, string outputAssemblyPath, bool perMethod)
     {
         ArgumentException.ThrowIfNullOrEmpty(inputAssemblyPath);
         ArgumentException.ThrowIfNullOrEmpty(outputAssemblyPath);
@@ -82,21 +98,30 @@ public static class IlInstrumenter
             }
         }
 
-        FieldDefinition counter = AddCounterType(mainModule);
-        foreach (MethodDefinition method in methods)
+        (FieldDefinition counter, FieldDefinition methodCounts) = AddCounterType(mainModule, methods.Count);
+        var names = new List<string>(methods.Count);
+        for (int slot = 0; slot < methods.Count; slot++)
         {
+            MethodDefinition method = methods[slot];
+            names.Add(method.FullName);
             FieldReference counterInModule = method.Module == mainModule
                 ? counter
                 : method.Module.ImportReference(counter);
-            InstrumentBody(method.Body, counterInModule);
+            FieldReference? slotsInModule = !perMethod
+                ? null
+                : method.Module == mainModule ? methodCounts : method.Module.ImportReference(methodCounts);
+            InstrumentBody(method.Body, counterInModule, slotsInModule, slot);
         }
 
         assembly.Write(outputAssemblyPath);
+        return names;
     }
 
-    private static FieldDefinition AddCounterType(ModuleDefinition module)
+    private static (FieldDefinition Counter, FieldDefinition MethodCounts) AddCounterType(
+        ModuleDefinition module, int methodCount)
     {
-        // "public static class": abstract + sealed; no static constructor, so reading the field needs no init check.
+        // "public static class": abstract + sealed. The only static constructor allocates the per-method array;
+        // the total counter needs no initialisation.
         var type = new TypeDefinition(
             CounterNamespace,
             CounterTypeName,
@@ -108,11 +133,28 @@ public static class IlInstrumenter
             FieldAttributes.Public | FieldAttributes.Static,
             module.TypeSystem.Int64);
         type.Fields.Add(field);
+        var methodCounts = new FieldDefinition(
+            MethodCountsFieldName,
+            FieldAttributes.Public | FieldAttributes.Static,
+            new ArrayType(module.TypeSystem.Int64));
+        type.Fields.Add(methodCounts);
+
+        var cctor = new MethodDefinition(
+            ".cctor",
+            MethodAttributes.Private | MethodAttributes.Static | MethodAttributes.HideBySig | MethodAttributes.SpecialName
+                | MethodAttributes.RTSpecialName,
+            module.TypeSystem.Void);
+        ILProcessor il = cctor.Body.GetILProcessor();
+        il.Emit(OpCodes.Ldc_I4, methodCount);
+        il.Emit(OpCodes.Newarr, module.TypeSystem.Int64);
+        il.Emit(OpCodes.Stsfld, methodCounts);
+        il.Emit(OpCodes.Ret);
+        type.Methods.Add(cctor);
         module.Types.Add(type);
-        return field;
+        return (field, methodCounts);
     }
 
-    private static void InstrumentBody(MethodBody body, FieldReference counter)
+    private static void InstrumentBody(MethodBody body, FieldReference counter, FieldReference? methodCounts, int slot)
     {
         if (body.Instructions.Count == 0)
         {
@@ -135,7 +177,7 @@ public static class IlInstrumenter
                 end++;
             }
 
-            prologues.Add(original[start], CreatePrologue(counter, end - start));
+            prologues.Add(original[start], CreatePrologue(counter, methodCounts, slot, end - start));
             start = end;
         }
 
@@ -155,18 +197,37 @@ public static class IlInstrumenter
 
         // The prologue pushes two values on top of whatever the block starts with (a handler's exception, a join's
         // operand). Cecil recomputes the figure when writing; this keeps the body consistent before that.
-        body.MaxStackSize += 2;
+        body.MaxStackSize += methodCounts == null ? 2 : 4;
         body.OptimizeMacros();
     }
 
-    private static Instruction[] CreatePrologue(FieldReference counter, int originalInstructions)
+    private static Instruction[] CreatePrologue(
+        FieldReference counter, FieldReference? methodCounts, int slot, int originalInstructions)
     {
-        return
+        Instruction[] total =
         [
             Instruction.Create(OpCodes.Ldsfld, counter),
             Instruction.Create(OpCodes.Ldc_I8, (long)originalInstructions),
             Instruction.Create(OpCodes.Add),
             Instruction.Create(OpCodes.Stsfld, counter),
+        ];
+        if (methodCounts == null)
+        {
+            return total;
+        }
+
+        // MethodCounts[slot] += N, through the element's address.
+        return
+        [
+            .. total,
+            Instruction.Create(OpCodes.Ldsfld, methodCounts),
+            Instruction.Create(OpCodes.Ldc_I4, slot),
+            Instruction.Create(OpCodes.Ldelema, methodCounts.FieldType.GetElementType()),
+            Instruction.Create(OpCodes.Dup),
+            Instruction.Create(OpCodes.Ldind_I8),
+            Instruction.Create(OpCodes.Ldc_I8, (long)originalInstructions),
+            Instruction.Create(OpCodes.Add),
+            Instruction.Create(OpCodes.Stind_I8),
         ];
     }
 

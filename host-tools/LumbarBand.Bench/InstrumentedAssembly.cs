@@ -12,6 +12,7 @@ public sealed class InstrumentedAssembly : IDisposable
 {
     private readonly IsolatedLoadContext _context;
     private readonly FieldInfo _counter;
+    private readonly FieldInfo _methodCounts;
     private bool _disposed;
 
     /// <summary>Loads the instrumented assembly at <paramref name="path"/>.</summary>
@@ -28,6 +29,8 @@ public sealed class InstrumentedAssembly : IDisposable
                 ?? throw new InvalidOperationException($"'{path}' was not instrumented: no {IlInstrumenter.CounterTypeFullName}.");
             _counter = counterType.GetField(IlInstrumenter.CounterFieldName, BindingFlags.Public | BindingFlags.Static)
                 ?? throw new InvalidOperationException($"'{path}' has no counter field {IlInstrumenter.CounterFieldName}.");
+            _methodCounts = counterType.GetField(IlInstrumenter.MethodCountsFieldName, BindingFlags.Public | BindingFlags.Static)
+                ?? throw new InvalidOperationException($"'{path}' has no counter field {IlInstrumenter.MethodCountsFieldName}.");
         }
         catch
         {
@@ -46,6 +49,19 @@ public sealed class InstrumentedAssembly : IDisposable
         {
             ObjectDisposedException.ThrowIf(_disposed, this);
             return (long)_counter.GetValue(null)!;
+        }
+    }
+
+    /// <summary>
+    /// The per-method counts (index = slot returned by <see cref="IlInstrumenter.Instrument(string, string, bool)"/>);
+    /// all zero unless the assembly was instrumented per method. The live array: callers may clear it.
+    /// </summary>
+    public long[] MethodCounts
+    {
+        get
+        {
+            ObjectDisposedException.ThrowIf(_disposed, this);
+            return (long[])_methodCounts.GetValue(null)!;
         }
     }
 
