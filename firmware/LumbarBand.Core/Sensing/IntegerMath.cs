@@ -173,12 +173,16 @@ namespace LumbarBand.Core.Sensing
 
             // Bring the largest component into [2^13, 2^14): squares then fit in int with 13 bits of precision.
             // The arithmetic shift of a negative component rounds toward minus infinity: below one part in 2^13.
-            while (largest >= NormalizeTop || largest < 0)
+            // Shifting down by n at once equals n single shifts (floor division composes); n is the bit length of
+            // what lies above 2^14 (largest as uint, so int.MinValue's magnitude 2^31 is handled).
+            uint above = (uint)largest >> Q14Shift;
+            if (above != 0)
             {
-                x >>= 1;
-                y >>= 1;
-                z >>= 1;
-                largest = (int)((uint)largest >> 1);
+                int down = BitLength(above);
+                x >>= down;
+                y >>= down;
+                z >>= down;
+                largest = (int)((uint)largest >> down);
             }
 
             while (largest < NormalizeBottom)
@@ -194,6 +198,44 @@ namespace LumbarBand.Core.Sensing
             uy = (y << Q14Shift) / length;
             uz = (z << Q14Shift) / length;
             return true;
+        }
+
+        /// <summary>Number of significant bits of <paramref name="value"/> (0 for 0, 32 for values ≥ 2^31).</summary>
+        /// <remarks>Halves the search range in five steps (16, 8, 4, 2, 1 bits), then counts the last bit.</remarks>
+        private static int BitLength(uint value)
+        {
+            int bits = 0;
+            if (value >= 1u << 16)
+            {
+                value >>= 16;
+                bits = 16;
+            }
+
+            if (value >= 1u << 8)
+            {
+                value >>= 8;
+                bits += 8;
+            }
+
+            if (value >= 1u << 4)
+            {
+                value >>= 4;
+                bits += 4;
+            }
+
+            if (value >= 1u << 2)
+            {
+                value >>= 2;
+                bits += 2;
+            }
+
+            if (value >= 1u << 1)
+            {
+                value >>= 1;
+                bits += 1;
+            }
+
+            return bits + (int)value;
         }
 
         /// <summary>

@@ -107,30 +107,25 @@ namespace LumbarBand.Core.Sensing
         public void Update(int ax, int ay, int az, int gx, int gy, int gz, GravityTracker gravity, GyroBiasTracker bias)
         {
             WindowCompleted = false;
+
+            // The rate test first: while moving it fails on most samples, and it is cheaper than the body acceleration.
+            // (uint)(r + limit) > 2·limit is r < -limit or r > limit in one comparison (|r| < 2^17, no overflow).
             int limit = bias.Known ? MaxRateCounts : MaxRateUncalibratedCounts;
+            uint span = (uint)(limit << 1);
+            if ((uint)(bias.RateX + limit) > span
+                || (uint)(bias.RateY + limit) > span
+                || (uint)(bias.RateZ + limit) > span)
+            {
+                RestartWindow();
+                return;
+            }
+
             int dx = ax - gravity.GravityXCounts;
             int dy = ay - gravity.GravityYCounts;
             int dz = az - gravity.GravityZCounts;
-            int body = (dx < 0 ? -dx : dx) + (dy < 0 ? -dy : dy) + (dz < 0 ? -dz : dz);
-            int rx = bias.RateX;
-            int ry = bias.RateY;
-            int rz = bias.RateZ;
-            if (body > MaxBodyAccelerationCounts
-                || rx > limit || rx < -limit
-                || ry > limit || ry < -limit
-                || rz > limit || rz < -limit)
+            if ((dx < 0 ? -dx : dx) + (dy < 0 ? -dy : dy) + (dz < 0 ? -dz : dz) > MaxBodyAccelerationCounts)
             {
-                if (_stillSamples != 0)
-                {
-                    _stillSamples = 0;
-                    _sumAx = 0;
-                    _sumAy = 0;
-                    _sumAz = 0;
-                    _sumGx = 0;
-                    _sumGy = 0;
-                    _sumGz = 0;
-                }
-
+                RestartWindow();
                 return;
             }
 
@@ -145,6 +140,21 @@ namespace LumbarBand.Core.Sensing
             if (_stillSamples % WindowSamples == 0)
             {
                 CompleteWindow();
+            }
+        }
+
+        /// <summary>Drops a partly filled window: the next still sample starts a new one.</summary>
+        private void RestartWindow()
+        {
+            if (_stillSamples != 0)
+            {
+                _stillSamples = 0;
+                _sumAx = 0;
+                _sumAy = 0;
+                _sumAz = 0;
+                _sumGx = 0;
+                _sumGy = 0;
+                _sumGz = 0;
             }
         }
 
