@@ -332,7 +332,7 @@ namespace LumbarBand.Core
 
         private void OnCandidateStep(long timeUs, int sample, int age)
         {
-            if (_bouts.OnCandidateStep(sample - age, timeUs - ((long)age * ImuFormat.SamplePeriodUs), _steps.PeakCounts))
+            if (_bouts.OnCandidateStep(sample - age, timeUs - ((long)age * ImuFormat.SamplePeriodUs), _steps.PeakCounts, _steps.SwingCounts))
             {
                 OnStepCounted(timeUs);
             }

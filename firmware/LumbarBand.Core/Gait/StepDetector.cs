@@ -79,6 +79,9 @@ namespace LumbarBand.Core.Gait
         private int _peakTime;
         private int _lastStepTime = -RefractorySamples;
 
+        /// <summary>Lowest smoothed value since the last excursion ended, counts: the trough before the next peak.</summary>
+        private int _trough;
+
         /// <summary>After <see cref="Update"/> returned true: samples from the step's initial contact to the current sample.</summary>
         internal int ContactAgeSamples;
 
@@ -93,6 +96,16 @@ namespace LumbarBand.Core.Gait
 
         /// <summary>After <see cref="Update"/> returned true: the step's peak of smoothed vertical acceleration, counts (4096 = 1 g).</summary>
         public int StepPeakCounts { get { return PeakCounts; } }
+
+        /// <summary>
+        /// After <see cref="Update"/> returned true: the step's swing of smoothed vertical acceleration, from the trough
+        /// before its peak to the peak, counts (4096 = 1 g): with the step's duration it gives the pelvis's vertical
+        /// excursion (<see cref="WalkingBoutTracker.RiseTenthsMm"/>).
+        /// </summary>
+        internal int SwingCounts;
+
+        /// <summary>After <see cref="Update"/> returned true: the step's trough-to-peak swing of smoothed vertical acceleration, counts (4096 = 1 g).</summary>
+        public int StepSwingCounts { get { return SwingCounts; } }
 
         /// <summary>
         /// Processes one sample of vertical body acceleration (counts, up positive). Returns true when a candidate
@@ -126,7 +139,11 @@ namespace LumbarBand.Core.Gait
                 return false;
             }
 
-            if (s > MinPeakCounts)
+            if (s < _trough)
+            {
+                _trough = s;
+            }
+            else if (s > MinPeakCounts)
             {
                 _rising = true;
                 _peakValue = s;
@@ -139,13 +156,17 @@ namespace LumbarBand.Core.Gait
         private bool EndExcursion(int now)
         {
             int peak = _peakTime;
+            int trough = _trough;
+            _trough = ReleaseCounts;
             if (peak - _lastStepTime < RefractorySamples)
             {
                 return false;
             }
 
+
             _lastStepTime = peak;
             PeakCounts = _peakValue;
+            SwingCounts = _peakValue - trough;
             ContactAgeSamples = now - peak + ContactToPeakSamples;
             return true;
         }

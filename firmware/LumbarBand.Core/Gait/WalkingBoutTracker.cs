@@ -28,14 +28,20 @@ namespace LumbarBand.Core.Gait
     /// scores: <see cref="ConfirmSteps"/> is the bout definition, not tuned; the stopping-step fraction (1/3 to 3/5
     /// give the same F1), the starting-step fraction (1/5 to 1/3), the number of held stopping steps (2 or 3) and
     /// the impact rule (0.4 to 0.6 g with 1.5 to 2.5 times the mean) were.</para>
-    /// <para>What is left there (6.8 false steps a minute of non-walking, against a 2/min target) is mostly three runs
-    /// of 5–7 steps in the daily-living recordings that the reference system did not take as walking. They are as
-    /// regular, as strong and as left/right alternating (gyroscope and horizontal acceleration per step) as the
-    /// reference bouts' own steps, trunk inclination and turning rate overlap too, and they lift the pelvis by
-    /// 1.6–3.3 cm a step at 87–98 steps/min, inside the middle half of the reference's own walking (<c>lumbarband
-    /// validate</c> prints both): walking the reference did not record, as far as the sensor can tell. A tighter
-    /// regularity test (3/8 to 2/5 instead of 1/2) removes some of them but sits one interval away from losing
-    /// reference bouts, so it was not taken.</para>
+    /// <para>Slow, impaired and daily-living walking (issue 12): a step is a step whatever its speed, from 35 to
+    /// about 170 steps/min (<see cref="MinStepSamples"/>, <see cref="MaxStepSamples"/>); stride-based tests decide
+    /// walking instead of a cadence window: while confirming, each interval must match the same foot's interval a
+    /// stride before (<see cref="SameFootTolerance"/>, after Moe-Nilssen &amp; Helbostad 2004) and the confirming
+    /// steps must lift the pelvis as walking does (<see cref="MinConfirmRiseTenthsMm"/>, the inverted pendulum of
+    /// Zijlstra &amp; Hof 2003, which shuffling and turning on the spot do not move); inside a bout, candidates closer
+    /// together than the bout's rhythm allows compete and the one nearer the expected step time wins
+    /// (<see cref="RivalFractionNumerator"/>), which removes the second humps and walking-aid impacts of slow gait;
+    /// and a step after a hesitation (<see cref="HesitationRatioNumerator"/>) counts only if walking goes on. Each
+    /// such constant has a physical reason given where it is declared; figures per subject with their spread, a
+    /// leave-one-subject-out run of the one constant fitted to data (<see cref="StepDetector.ContactToPeakSamples"/>),
+    /// and what is not reached yet are printed by <c>lumbarband validate</c>. The RivalFractionNumerator and
+    /// SameFootTolerance were each chosen among two or three values on the shared walks: their reasons are physical,
+    /// but they have no leave-one-subject-out run yet.</para>
     /// </remarks>
     public sealed class WalkingBoutTracker
     {
@@ -54,16 +60,18 @@ namespace LumbarBand.Core.Gait
         public const int MinStepSamples = 17;
 
         /// <summary>
-        /// Longest step interval while confirming walking: 1.2 s = 60 samples, a cadence of 50 steps/min: the
-        /// 60 steps/min bottom of the cadence range (1.0 s) plus 20% variability.
+        /// Longest step interval while confirming walking: 1.74 s = 87 samples, a cadence of 34.5 steps/min: the
+        /// slowest walking the band must count (35 steps/min, people with MS or a club foot walking with an aid). What
+        /// is not walking among such slow rhythms is told by the stride-based tests (same-foot regularity, pelvis rise),
+        /// not by a cadence window tuned to healthy gait.
         /// </summary>
-        public const int MaxStepSamples = 60;
+        public const int MaxStepSamples = 87;
 
         /// <summary>
-        /// Longest gap between two steps inside a confirmed bout: 1.5 s = 75 samples. Slow turns and hesitations
-        /// lengthen a step up to about this; a longer pause ends the bout at its last step.
+        /// Longest gap between two steps inside a confirmed bout: 2.0 s = 100 samples, the slowest step
+        /// (<see cref="MaxStepSamples"/>) plus 15%. A longer pause ends the bout at its last step.
         /// </summary>
-        public const int MaxGapSamples = 75;
+        public const int MaxGapSamples = 100;
 
         /// <summary>
         /// Longest delay from a step's initial contact to its detection by <see cref="StepDetector"/> (contact to
@@ -129,6 +137,52 @@ namespace LumbarBand.Core.Gait
         /// <summary>An impact exceeds 2^1 = twice the bout's running mean peak (and <see cref="ImpactCounts"/>).</summary>
         public const int ImpactRatioShift = 1;
 
+        /// <summary>
+        /// Rival window inside a bout: two candidates less than 5/8 of the bout's mean step interval apart cannot both
+        /// be steps (walking's intervals, asymmetric gait included, stay above about 70% of their mean), so the one
+        /// nearer the expected step time (the last step plus the mean interval) is kept, and a candidate that soon
+        /// after a counted step is dropped. Slow and impaired gait put a second hump into a step's loading, or a
+        /// walking aid's impact between steps (on the MS walk with an aid at 50 steps/min, three to four candidates a
+        /// stride); a fixed refractory time cannot tell these from a brisk walker's next step. 1/2 and 3/4 were also
+        /// tried: 1/2 keeps the aid's impacts, 3/4 drops the short steps of healthy turns.
+        /// </summary>
+        public const int RivalFractionNumerator = 5;
+
+        /// <summary>Eighths: the rival window is (mean interval × <see cref="RivalFractionNumerator"/>) &gt;&gt; 3.</summary>
+        private const int RivalFractionShift = 3;
+
+        /// <summary>
+        /// Divisor from swing × step² (counts × samples²) to a rise in tenths of mm: 4096 counts/g × 4π² /
+        /// (9.80665 m/s² × (0.02 s)² × 10⁴ tenths of mm/m) = 4122.
+        /// </summary>
+        public const int RiseDivisor = 4122;
+
+        /// <summary>
+        /// Least mean pelvis rise over the confirming steps: 6 mm. The inverted pendulum of walking (Zijlstra &amp; Hof
+        /// 2003) lifts the pelvis by l − √(l² − (s/2)²) a step: about 9 mm for a very slow walker's 0.25 m steps on a
+        /// 0.9 m leg, against under 1.5 mm for the 0.1 m steps of shuffling or turning on the spot. Not fitted to data.
+        /// </summary>
+        public const int MinConfirmRiseTenthsMm = 60;
+
+        /// <summary>
+        /// A step that follows a pause longer than 3/2 of the walking rhythm (the bout's mean step interval, or the
+        /// confirming steps' mean) is a hesitation: a leading one is not the walk's first step (rising from a chair, a
+        /// weight shift before setting off), and inside a bout it is held back like a stopping step, counted only if
+        /// walking goes on. Gait initiation reaches the steady rhythm within the first step or two (Jian et al. 1993),
+        /// and walking's step intervals, left/right asymmetry included, stay within about ±30% of their mean, so a
+        /// pause of half a step more is not walking's rhythm. Not fitted to data.
+        /// </summary>
+        public const int HesitationRatioNumerator = 3;
+
+        /// <summary>
+        /// Stride regularity while confirming (the step regularity over strides of Moe-Nilssen &amp; Helbostad 2004,
+        /// as intervals): a step interval may differ from the interval two steps before, the same foot's step, by at
+        /// most 1/2 of the longer. A limp or an aid makes left and right steps differ, but each foot keeps its own
+        /// rhythm, so asymmetric gait passes; weight shifts, turning on the spot and fidgeting do not keep a stride.
+        /// (1/3 was tried: it rejects the irregular walking of daily life that the reference counts as walking.)
+        /// </summary>
+        public const int SameFootTolerance = 2;
+
         /// <summary>Intervals averaged for the cadence: the last 4 (two strides, so left/right asymmetry cancels).</summary>
         public const int CadenceIntervals = 4;
 
@@ -140,6 +194,9 @@ namespace LumbarBand.Core.Gait
         private readonly int[] _pendingSample = new int[ConfirmSteps];
         private readonly long[] _pendingTimeUs = new long[ConfirmSteps];
         private readonly int[] _pendingPeak = new int[ConfirmSteps];
+
+        /// <summary>Pelvis rise of each pending step over the interval from the pending step before it, tenths of mm (0 for the first).</summary>
+        private readonly int[] _pendingRise = new int[ConfirmSteps];
         private int _pendingCount;
 
         /// <summary>Contact times of the weak steps held back at the end of the bout, oldest first.</summary>
@@ -161,6 +218,21 @@ namespace LumbarBand.Core.Gait
 
         /// <summary>Time of the last counted step (the bout's end time if it ended now).</summary>
         private long _lastCountedTimeUs;
+
+        /// <summary>Mean of the last <see cref="CadenceIntervals"/> step intervals of the bout, samples.</summary>
+        private int _meanInterval;
+
+        /// <summary>
+        /// Sample after which <see cref="Tick"/> acts: the provisional step's rival window has passed, or no step can
+        /// still follow the last one.
+        /// </summary>
+        private int _deadline;
+
+        /// <summary>The bout's latest candidate, not yet a step: a rival may still replace it.</summary>
+        private bool _hasProvisional;
+        private int _provisionalSample;
+        private long _provisionalTimeUs;
+        private int _provisionalPeak;
 
         /// <summary>Running mean of the bout's step peaks, counts (4096 = 1 g).</summary>
         private int _meanPeak;
@@ -201,10 +273,28 @@ namespace LumbarBand.Core.Gait
         /// </summary>
         public void Tick(int sample)
         {
-            if (Walking && sample - _lastStepSample > MaxGapSamples + DetectionLatencySamples)
+            if (Walking && sample - _deadline > 0)
             {
-                EndBout();
+                OnDeadline(sample);
             }
+        }
+
+        /// <summary>
+        /// The deadline passed: a provisional step becomes a step once no rival can still come; a bout ends once no
+        /// step can still follow its last one within <see cref="MaxGapSamples"/>.
+        /// </summary>
+        private void OnDeadline(int sample)
+        {
+            if (_hasProvisional)
+            {
+                CommitProvisional();
+                if (sample - _deadline <= 0)
+                {
+                    return;
+                }
+            }
+
+            EndBout();
         }
 
         /// <summary>
@@ -213,7 +303,7 @@ namespace LumbarBand.Core.Gait
         /// (counted now, counted with the held-back steps that confirm walking, or held back as a possible stopping
         /// step).
         /// </summary>
-        public bool OnCandidateStep(int contactSample, long contactTimeUs, int peakCounts)
+        public bool OnCandidateStep(int contactSample, long contactTimeUs, int peakCounts, int swingCounts)
         {
             if (Walking)
             {
@@ -223,21 +313,39 @@ namespace LumbarBand.Core.Gait
                     return false;
                 }
 
-                int interval = contactSample - _lastStepSample;
-                if (interval < MinStepSamples)
+                int window = RivalWindow();
+                if (_hasProvisional)
                 {
+                    if (contactSample - _provisionalSample < window)
+                    {
+                        // Two candidates too close together to be two steps: the one nearer the expected step time
+                        // (the last step plus the bout's mean interval) is the step.
+                        int expected = _lastStepSample + _meanInterval;
+                        if (Distance(contactSample, expected) < Distance(_provisionalSample, expected))
+                        {
+                            SetProvisional(contactSample, contactTimeUs, peakCounts);
+                        }
+
+                        return false;
+                    }
+
+                    CommitProvisional();
+                }
+
+                int interval = contactSample - _lastStepSample;
+                if (interval < window)
+                {
+                    // Too soon after the last step: a second hump of its loading or a walking aid's impact.
                     return false;
                 }
 
                 if (interval > MaxGapSamples)
                 {
                     EndBout();
-                    return OnCandidateStep(contactSample, contactTimeUs, peakCounts);
+                    return OnCandidateStep(contactSample, contactTimeUs, peakCounts, swingCounts);
                 }
 
-                AddInterval(interval);
-                _lastStepSample = contactSample;
-                AcceptStep(contactTimeUs, peakCounts);
+                SetProvisional(contactSample, contactTimeUs, peakCounts);
                 return true;
             }
 
@@ -265,25 +373,114 @@ namespace LumbarBand.Core.Gait
                     if (!Regular(previous, interval))
                     {
                         // Start again from the previous candidate: it and this one may begin a walk.
-                        _pendingSample[0] = _pendingSample[last];
-                        _pendingTimeUs[0] = _pendingTimeUs[last];
-                        _pendingPeak[0] = _pendingPeak[last];
-                        _pendingCount = 1;
+                        KeepLastPending(1);
+                    }
+                    else if (_pendingCount >= 3 && !SameFootRegular(_pendingSample[last - 1] - _pendingSample[last - 2], interval))
+                    {
+                        // This step and the same foot's step before it differ: walking has no such stride.
+                        KeepLastPending(2);
                     }
                 }
             }
 
-            _pendingSample[_pendingCount] = contactSample;
-            _pendingTimeUs[_pendingCount] = contactTimeUs;
-            _pendingPeak[_pendingCount] = peakCounts;
-            _pendingCount++;
+            int n = _pendingCount;
+            _pendingSample[n] = contactSample;
+            _pendingTimeUs[n] = contactTimeUs;
+            _pendingPeak[n] = peakCounts;
+            _pendingRise[n] = n == 0 ? 0 : RiseTenthsMm(swingCounts, contactSample - _pendingSample[n - 1]);
+            _pendingCount = n + 1;
             if (_pendingCount < ConfirmSteps)
             {
                 return false;
             }
 
+            int riseSum = 0;
+            for (int k = 1; k < ConfirmSteps; k++)
+            {
+                riseSum += _pendingRise[k];
+            }
+
+            if (riseSum < MinConfirmRiseTenthsMm * (ConfirmSteps - 1))
+            {
+                // Steps that barely lift the pelvis: shuffling or turning on the spot, weight shifts. Slide on by one.
+                KeepLastPending(ConfirmSteps - 1);
+                return false;
+            }
+
             StartBout();
             return true;
+        }
+
+        /// <summary>
+        /// Samples within which two candidates cannot both be steps: <see cref="RivalFractionNumerator"/>/8 of the bout's
+        /// mean step interval.
+        /// </summary>
+        private int RivalWindow()
+        {
+            return (_meanInterval * RivalFractionNumerator) >> RivalFractionShift;
+        }
+
+        private static int Distance(int a, int b)
+        {
+            return a > b ? a - b : b - a;
+        }
+
+        private void SetProvisional(int contactSample, long contactTimeUs, int peakCounts)
+        {
+            _hasProvisional = true;
+            _deadline = contactSample + RivalWindow() + DetectionLatencySamples;
+            _provisionalSample = contactSample;
+            _provisionalTimeUs = contactTimeUs;
+            _provisionalPeak = peakCounts;
+        }
+
+        /// <summary>The provisional candidate is a step of the bout.</summary>
+        private void CommitProvisional()
+        {
+            _hasProvisional = false;
+            int interval = _provisionalSample - _lastStepSample;
+            AddInterval(interval);
+            _lastStepSample = _provisionalSample;
+            _deadline = _lastStepSample + MaxGapSamples + DetectionLatencySamples;
+            AcceptStep(_provisionalTimeUs, _provisionalPeak, (interval << 1) > _meanInterval * HesitationRatioNumerator);
+        }
+
+        /// <summary>
+        /// The pelvis's vertical excursion over a step, tenths of mm, from the trough-to-peak swing of the trunk's
+        /// smoothed vertical acceleration (<see cref="StepDetector.StepSwingCounts"/>, counts, 4096 = 1 g) and the
+        /// step's duration (samples at 50 Hz): the vertical motion of the pelvis is close to a sinusoid at the step
+        /// frequency (Zijlstra &amp; Hof 2003), whose displacement range is its acceleration range over ω², ω = 2π / step.
+        /// </summary>
+        public static int RiseTenthsMm(int swingCounts, int stepSamples)
+        {
+            return (swingCounts * stepSamples * stepSamples) / RiseDivisor;
+        }
+
+        /// <summary>Keeps the newest <paramref name="count"/> pending candidates, dropping the older ones.</summary>
+        private void KeepLastPending(int count)
+        {
+            int from = _pendingCount - count;
+            for (int k = 0; k < count; k++)
+            {
+                _pendingSample[k] = _pendingSample[from + k];
+                _pendingTimeUs[k] = _pendingTimeUs[from + k];
+                _pendingPeak[k] = _pendingPeak[from + k];
+                _pendingRise[k] = _pendingRise[from + k];
+            }
+
+            _pendingRise[0] = 0;
+            _pendingCount = count;
+        }
+
+        /// <summary>
+        /// Stride regularity: a step interval and the interval two steps before (the same foot's step) differ by at most
+        /// 1/<see cref="SameFootTolerance"/> of the longer.
+        /// </summary>
+        private static bool SameFootRegular(int sameFootInterval, int interval)
+        {
+            int longer = sameFootInterval > interval ? sameFootInterval : interval;
+            int difference = sameFootInterval > interval ? sameFootInterval - interval : interval - sameFootInterval;
+            return difference * SameFootTolerance <= longer;
         }
 
         private static bool Regular(int previous, int interval)
@@ -313,6 +510,17 @@ namespace LumbarBand.Core.Gait
                 first++;
             }
 
+            // A leading candidate followed by a pause far longer than the walking rhythm after it (standing up, a
+            // weight shift before walking) is not the walk's first step.
+            if (first < ConfirmSteps - 3)
+            {
+                int rhythm = (_pendingSample[ConfirmSteps - 1] - _pendingSample[first + 1]) / (ConfirmSteps - first - 2);
+                if ((_pendingSample[first + 1] - _pendingSample[first]) << 1 > rhythm * HesitationRatioNumerator)
+                {
+                    first++;
+                }
+            }
+
             Walking = true;
             _bouts++;
             _boutSteps = 0;
@@ -329,10 +537,11 @@ namespace LumbarBand.Core.Gait
                     AddInterval(_pendingSample[k] - _pendingSample[k - 1]);
                 }
 
-                AcceptStep(_pendingTimeUs[k], _pendingPeak[k]);
+                AcceptStep(_pendingTimeUs[k], _pendingPeak[k], false);
             }
 
             _lastStepSample = _pendingSample[ConfirmSteps - 1];
+            _deadline = _lastStepSample + MaxGapSamples + DetectionLatencySamples;
             _pendingCount = 0;
         }
 
@@ -340,11 +549,11 @@ namespace LumbarBand.Core.Gait
         /// A step of the bout: held back if it is weak and fewer than <see cref="MaxStoppingSteps"/> weak steps are
         /// held; otherwise counted, after the held ones.
         /// </summary>
-        private void AcceptStep(long timeUs, int peakCounts)
+        private void AcceptStep(long timeUs, int peakCounts, bool afterHesitation)
         {
             int mean = _meanPeak;
             _meanPeak = mean + ((peakCounts - mean) >> MeanPeakShift);
-            if (peakCounts < (mean >> StoppingStepShift) && _heldCount < MaxStoppingSteps)
+            if ((afterHesitation || peakCounts < (mean >> StoppingStepShift)) && _heldCount < MaxStoppingSteps)
             {
                 _heldTimeUs[_heldCount] = timeUs;
                 _heldCount++;
@@ -366,6 +575,11 @@ namespace LumbarBand.Core.Gait
         /// </summary>
         private void EndBout()
         {
+            if (_hasProvisional)
+            {
+                CommitProvisional();
+            }
+
             _events.Add(BandEventKind.BoutEnd, _lastCountedTimeUs, _boutSteps);
             Walking = false;
             _boutSteps = 0;
@@ -398,6 +612,7 @@ namespace LumbarBand.Core.Gait
             }
 
             CadenceCenti = (CentiStepsPerMinuteSamples * _intervalCount) / sum;
+            _meanInterval = sum / _intervalCount;
         }
     }
 }

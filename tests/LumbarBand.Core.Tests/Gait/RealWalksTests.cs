@@ -12,13 +12,14 @@ namespace LumbarBand.Core.Tests.Gait;
 public sealed class RealWalksTests
 {
     // Today's level on the references as they now stand (Mobilise-D bouts, the Stereophoto bouts, unverified spans),
-    // scored as ../shared/tools/score_steps.py scores it: F1 0.873, count error 6.6%, cadence MAE 3.78 steps/min,
-    // 3.26 false steps/min. These bounds guard that level against regression; they are NOT the targets, which are
+    // scored as ../shared/tools/score_steps.py scores it, after issue 12 (steps from 35 steps/min, stride-based
+    // walking tests): F1 0.886, count error 8.4%, cadence MAE 3.99 steps/min, 2.97 false steps/min (before it:
+    // 0.873, 6.6%, 3.78, 3.26). These bounds guard that level against regression; they are NOT the targets, which are
     // F1 >= 0.90, count error <= 3%, cadence MAE <= 3 steps/min and false steps <= 2/min.
-    private const double GuardF1 = 0.87;
-    private const double GuardCountErrorPct = 7.0;
-    private const double GuardCadenceMaeSpm = 3.9;
-    private const double GuardFalseStepsPerMinute = 3.5;
+    private const double GuardF1 = 0.88;
+    private const double GuardCountErrorPct = 8.5;
+    private const double GuardCadenceMaeSpm = 4.0;
+    private const double GuardFalseStepsPerMinute = 3.0;
 
     private static readonly (string Name, double[] Rotation)[] Mountings =
     [

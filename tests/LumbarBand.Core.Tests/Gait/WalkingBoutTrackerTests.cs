@@ -149,6 +149,92 @@ public sealed class WalkingBoutTrackerTests
         Assert.Equal(run.ContactTimesUs.Skip(3), run.StepTimes);
     }
 
+    [Fact]
+    public void VerySlowWalkingAt35StepsPerMinuteIsWalking()
+    {
+        // 85 samples = 1.7 s a step: the slowest walkers the band is for (MS with an aid, 35 steps/min).
+        var run = new Run { StepSamples = 85 };
+        run.Steps(10, Weak);
+        run.Pause();
+        Assert.Equal(run.ContactTimesUs, run.StepTimes);
+        Assert.Equal(1, run.Tracker.Bouts);
+    }
+
+    [Fact]
+    public void ShufflingOnTheSpotThatBarelyLiftsThePelvisIsNoWalk()
+    {
+        // A walking rhythm and step-like peaks, but a swing of 0.05 g over 0.56 s lifts the pelvis by 3.8 mm.
+        int swing = 205;
+        Assert.True(WalkingBoutTracker.RiseTenthsMm(swing, Step) < WalkingBoutTracker.MinConfirmRiseTenthsMm);
+        var run = new Run();
+        for (int k = 0; k < 12; k++, run.Sample += Step)
+        {
+            run.Candidate(run.Sample, Strong, swing);
+        }
+
+        run.Pause();
+        Assert.Empty(run.StepTimes);
+        Assert.Equal(0, run.Tracker.Bouts);
+    }
+
+    [Fact]
+    public void TheRiseOfAStepFollowsTheSinusoidOfTheInvertedPendulum()
+    {
+        // 0.3 g from trough to peak over a 0.56 s step: 0.3 × 9.80665 × 0.56² / (4π²) = 2.34 cm.
+        Assert.InRange(WalkingBoutTracker.RiseTenthsMm(1229, 28), 232, 235);
+    }
+
+    [Fact]
+    public void ASecondHumpInsideASlowBoutIsNoStep()
+    {
+        // 50 steps/min (60 samples) with a bump 30 samples after each step, as the loading of a slow step with an
+        // aid gives: half a step is too soon for the next step.
+        var run = new Run { StepSamples = 60 };
+        run.Steps(8, Strong);
+        for (int k = 0; k < 6; k++)
+        {
+            run.ContactTimesUs.Add(Run.TimeUs(run.Sample));
+            run.Candidate(run.Sample, Strong);
+            run.Candidate(run.Sample + 30, Weak);
+            run.Sample += 60;
+        }
+
+        run.Pause();
+        Assert.Equal(run.ContactTimesUs, run.StepTimes);
+    }
+
+    [Fact]
+    public void OfTwoRivalsTheOneNearerTheExpectedStepIsTheStep()
+    {
+        // In a 60-sample rhythm, candidates 40 and 60 samples after a step are 20 apart (under 5/8 of 60): only one
+        // is a step, the one at the expected 60.
+        var run = new Run { StepSamples = 60 };
+        run.Steps(8, Strong);
+        int last = run.Sample - 60;
+        run.Candidate(last + 40, Strong);
+        run.Candidate(last + 60, Strong);
+        run.Sample = last + 120;
+        run.Steps(3, Strong);
+        run.Pause();
+        Assert.Contains(Run.TimeUs(last + 60), run.StepTimes);
+        Assert.DoesNotContain(Run.TimeUs(last + 40), run.StepTimes);
+        Assert.Equal(8 + 1 + 3, run.StepTimes.Count);
+    }
+
+    [Fact]
+    public void AFirstStepBeforeAHesitationIsNotTheWalksFirst()
+    {
+        // A candidate, two steps' time of nothing (standing up, a weight shift), then walking at a steady rhythm.
+        var run = new Run();
+        int first = run.Sample;
+        run.Candidate(first, Strong);
+        run.Sample = first + (2 * Step);
+        run.Steps(7, Strong);
+        run.Pause();
+        Assert.DoesNotContain(Run.TimeUs(first), run.StepTimes);
+        Assert.Equal(run.ContactTimesUs, run.StepTimes);
+    }
+
     /// <summary>Feeds a tracker candidate steps at a steady rhythm and collects its events.</summary>
     private sealed class Run
     {
@@ -184,11 +270,15 @@ public sealed class WalkingBoutTrackerTests
             }
         }
 
-        /// <summary>A candidate at <paramref name="sample"/>, ticking the tracker up to its detection.</summary>
-        public void Candidate(int sample, int peak)
+        /// <summary>
+        /// A candidate at <paramref name="sample"/>, ticking the tracker up to its detection; its trough-to-peak swing is
+        /// <paramref name="swing"/>, by default twice its peak, as in walking (the trough before a step's loading peak
+        /// lies about as far below gravity as the peak above it).
+        /// </summary>
+        public void Candidate(int sample, int peak, int swing = -1)
         {
             Tick(sample + 10);
-            Tracker.OnCandidateStep(sample, TimeUs(sample), peak);
+            Tracker.OnCandidateStep(sample, TimeUs(sample), peak, swing < 0 ? 2 * peak : swing);
             Drain();
         }
 
@@ -199,7 +289,7 @@ public sealed class WalkingBoutTrackerTests
             Sample += 4 * ImuFormat.SampleRateHz;
         }
 
-        private static long TimeUs(int sample) => (long)sample * ImuFormat.SamplePeriodUs;
+        public static long TimeUs(int sample) => (long)sample * ImuFormat.SamplePeriodUs;
 
         private void Tick(int upTo)
         {
