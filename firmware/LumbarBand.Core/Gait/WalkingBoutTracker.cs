@@ -33,9 +33,9 @@ namespace LumbarBand.Core.Gait
     /// walking instead of a cadence window: while confirming, each interval must match the same foot's interval a
     /// stride before (<see cref="SameFootTolerance"/>, after Moe-Nilssen &amp; Helbostad 2004) and the confirming
     /// steps must lift the pelvis as walking does (<see cref="MinConfirmRiseTenthsMm"/>, the inverted pendulum of
-    /// Zijlstra &amp; Hof 2003, which shuffling and turning on the spot do not move); inside a bout, candidates closer
-    /// together than the bout's rhythm allows compete and the one nearer the expected step time wins
-    /// (<see cref="RivalFractionNumerator"/>), which removes the second humps and walking-aid impacts of slow gait;
+    /// Zijlstra &amp; Hof 2003, which shuffling and turning on the spot do not move); inside a bout, a candidate sooner
+    /// after the last step than the bout's rhythm allows is no step (<see cref="RivalFractionNumerator"/>), which
+    /// removes most second humps and walking-aid impacts of slow gait;
     /// and a step after a hesitation (<see cref="HesitationRatioNumerator"/>) counts only if walking goes on. Each
     /// such constant has a physical reason given where it is declared; figures per subject with their spread, a
     /// leave-one-subject-out run of the one constant fitted to data (<see cref="StepDetector.ContactToPeakSamples"/>),
@@ -138,10 +138,8 @@ namespace LumbarBand.Core.Gait
         public const int ImpactRatioShift = 1;
 
         /// <summary>
-        /// Rival window inside a bout: two candidates less than 5/8 of the bout's mean step interval apart cannot both
-        /// be steps (walking's intervals, asymmetric gait included, stay above about 70% of their mean), so the one
-        /// nearer the expected step time (the last step plus the mean interval) is kept, and a candidate that soon
-        /// after a counted step is dropped. Slow and impaired gait put a second hump into a step's loading, or a
+        /// Rival window inside a bout: a candidate less than 5/8 of the bout's mean step interval after the last step
+        /// is not a step (walking's intervals, asymmetric gait included, stay above about 70% of their mean). Slow and impaired gait put a second hump into a step's loading, or a
         /// walking aid's impact between steps (on the MS walk with an aid at 50 steps/min, three to four candidates a
         /// stride); a fixed refractory time cannot tell these from a brisk walker's next step. 1/2 and 3/4 were also
         /// tried: 1/2 keeps the aid's impacts, 3/4 drops the short steps of healthy turns.
@@ -223,16 +221,11 @@ namespace LumbarBand.Core.Gait
         private int _meanInterval;
 
         /// <summary>
-        /// Sample after which <see cref="Tick"/> acts: the provisional step's rival window has passed, or no step can
-        /// still follow the last one.
+        /// Sample after which <see cref="Tick"/> ends the bout: no step can still follow the last one within
+        /// <see cref="MaxGapSamples"/>.
         /// </summary>
         private int _deadline;
 
-        /// <summary>The bout's latest candidate, not yet a step: a rival may still replace it.</summary>
-        private bool _hasProvisional;
-        private int _provisionalSample;
-        private long _provisionalTimeUs;
-        private int _provisionalPeak;
 
         /// <summary>Running mean of the bout's step peaks, counts (4096 = 1 g).</summary>
         private int _meanPeak;
@@ -275,26 +268,8 @@ namespace LumbarBand.Core.Gait
         {
             if (Walking && sample - _deadline > 0)
             {
-                OnDeadline(sample);
+                EndBout();
             }
-        }
-
-        /// <summary>
-        /// The deadline passed: a provisional step becomes a step once no rival can still come; a bout ends once no
-        /// step can still follow its last one within <see cref="MaxGapSamples"/>.
-        /// </summary>
-        private void OnDeadline(int sample)
-        {
-            if (_hasProvisional)
-            {
-                CommitProvisional();
-                if (sample - _deadline <= 0)
-                {
-                    return;
-                }
-            }
-
-            EndBout();
         }
 
         /// <summary>
@@ -313,27 +288,8 @@ namespace LumbarBand.Core.Gait
                     return false;
                 }
 
-                int window = RivalWindow();
-                if (_hasProvisional)
-                {
-                    if (contactSample - _provisionalSample < window)
-                    {
-                        // Two candidates too close together to be two steps: the one nearer the expected step time
-                        // (the last step plus the bout's mean interval) is the step.
-                        int expected = _lastStepSample + _meanInterval;
-                        if (Distance(contactSample, expected) < Distance(_provisionalSample, expected))
-                        {
-                            SetProvisional(contactSample, contactTimeUs, peakCounts);
-                        }
-
-                        return false;
-                    }
-
-                    CommitProvisional();
-                }
-
                 int interval = contactSample - _lastStepSample;
-                if (interval < window)
+                if (interval < MinStepSamples || interval < RivalWindow())
                 {
                     // Too soon after the last step: a second hump of its loading or a walking aid's impact.
                     return false;
@@ -345,7 +301,10 @@ namespace LumbarBand.Core.Gait
                     return OnCandidateStep(contactSample, contactTimeUs, peakCounts, swingCounts);
                 }
 
-                SetProvisional(contactSample, contactTimeUs, peakCounts);
+                AddInterval(interval);
+                _lastStepSample = contactSample;
+                _deadline = contactSample + MaxGapSamples + DetectionLatencySamples;
+                AcceptStep(contactTimeUs, peakCounts, (interval << 1) > _meanInterval * HesitationRatioNumerator);
                 return true;
             }
 
@@ -412,37 +371,12 @@ namespace LumbarBand.Core.Gait
         }
 
         /// <summary>
-        /// Samples within which two candidates cannot both be steps: <see cref="RivalFractionNumerator"/>/8 of the bout's
+        /// Samples after a step within which a candidate is not the next step: <see cref="RivalFractionNumerator"/>/8 of the bout's
         /// mean step interval.
         /// </summary>
         private int RivalWindow()
         {
             return (_meanInterval * RivalFractionNumerator) >> RivalFractionShift;
-        }
-
-        private static int Distance(int a, int b)
-        {
-            return a > b ? a - b : b - a;
-        }
-
-        private void SetProvisional(int contactSample, long contactTimeUs, int peakCounts)
-        {
-            _hasProvisional = true;
-            _deadline = contactSample + RivalWindow() + DetectionLatencySamples;
-            _provisionalSample = contactSample;
-            _provisionalTimeUs = contactTimeUs;
-            _provisionalPeak = peakCounts;
-        }
-
-        /// <summary>The provisional candidate is a step of the bout.</summary>
-        private void CommitProvisional()
-        {
-            _hasProvisional = false;
-            int interval = _provisionalSample - _lastStepSample;
-            AddInterval(interval);
-            _lastStepSample = _provisionalSample;
-            _deadline = _lastStepSample + MaxGapSamples + DetectionLatencySamples;
-            AcceptStep(_provisionalTimeUs, _provisionalPeak, (interval << 1) > _meanInterval * HesitationRatioNumerator);
         }
 
         /// <summary>
@@ -575,10 +509,6 @@ namespace LumbarBand.Core.Gait
         /// </summary>
         private void EndBout()
         {
-            if (_hasProvisional)
-            {
-                CommitProvisional();
-            }
 
             _events.Add(BandEventKind.BoutEnd, _lastCountedTimeUs, _boutSteps);
             Walking = false;

@@ -204,24 +204,6 @@ public sealed class WalkingBoutTrackerTests
     }
 
     [Fact]
-    public void OfTwoRivalsTheOneNearerTheExpectedStepIsTheStep()
-    {
-        // In a 60-sample rhythm, candidates 40 and 60 samples after a step are 20 apart (under 5/8 of 60): only one
-        // is a step, the one at the expected 60.
-        var run = new Run { StepSamples = 60 };
-        run.Steps(8, Strong);
-        int last = run.Sample - 60;
-        run.Candidate(last + 40, Strong);
-        run.Candidate(last + 60, Strong);
-        run.Sample = last + 120;
-        run.Steps(3, Strong);
-        run.Pause();
-        Assert.Contains(Run.TimeUs(last + 60), run.StepTimes);
-        Assert.DoesNotContain(Run.TimeUs(last + 40), run.StepTimes);
-        Assert.Equal(8 + 1 + 3, run.StepTimes.Count);
-    }
-
-    [Fact]
     public void AFirstStepBeforeAHesitationIsNotTheWalksFirst()
     {
         // A candidate, two steps' time of nothing (standing up, a weight shift), then walking at a steady rhythm.
