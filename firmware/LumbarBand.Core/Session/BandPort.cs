@@ -63,6 +63,7 @@ namespace LumbarBand.Core.Session
             _writer = new SessionWriter(log, settings, _catalog);
             host.FillIdentity(_identity);
             recorder.SetFirmwareVersion(_identity.FirmwareMajor, _identity.FirmwareMinor, _identity.FirmwarePatch);
+            recorder.SetSerialNumber(_identity.SerialNumber);
             recorder.Configure(settings);
             _writer.EndInterruptedSession();
             _catalog.Rebuild();

@@ -216,13 +216,13 @@ namespace LumbarBand.Core.Session
                 return SessionDecodeResult.UnsupportedVersion;
             }
 
-            if (length < SessionHeader.EncodedLength || content.HasHeader)
+            if (length < SessionHeader.MinEncodedLength || content.HasHeader)
             {
                 return SessionDecodeResult.InvalidPayload;
             }
 
             SessionHeader header = content.Header;
-            header.Decode(data, payload);
+            header.Decode(data, payload, length);
             content.HasHeader = true;
             if (header.SessionId != content.SessionId)
             {

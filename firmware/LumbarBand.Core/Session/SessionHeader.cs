@@ -4,7 +4,7 @@ namespace LumbarBand.Core.Session
 {
     /// <summary>
     /// The first record of a session after the log's start record (type <see cref="SessionRecordTypes.Header"/>),
-    /// 38 bytes, little-endian (docs/sessions.md §3):
+    /// 42 bytes (38 in formats 1–2), little-endian (docs/sessions.md §3):
     /// <code>
     ///  0 formatVersion:u8      <see cref="CurrentFormatVersion"/>
     ///  1 sessionId:u32         the log's session id (the same as in the SessionStart record before it)
@@ -14,23 +14,27 @@ namespace LumbarBand.Core.Session
     /// 16 epochSeconds:u16      epoch length of this session
     /// 18 startReason:u8        <see cref="SessionStartReason"/>
     /// 19 calibration[19]       <see cref="SessionCalibration"/> at the start
+    /// 38 serialNumber:u32      the band's serial (<see cref="Protocol.DeviceInfo.SerialNumber"/>), format 3 on
     /// </code>
     /// A later minor version may append fields; readers ignore bytes they do not know.
     /// </summary>
     public sealed class SessionHeader
     {
         /// <summary>
-        /// The session format this firmware writes: 2 adds <see cref="SessionRecordTypes.Stretch"/> records (walking
-        /// plan) and changes nothing else, so a session without a plan is stored byte for byte as in format 1 but for
-        /// this number and the settings snapshot's new ids.
+        /// The session format this firmware writes: 2 added <see cref="SessionRecordTypes.Stretch"/> records (walking
+        /// plan); 3 appends the band's serial to this header, so every session says which band recorded it (two
+        /// wearers' sessions never merge under one id). Nothing else changed.
         /// </summary>
-        public const int CurrentFormatVersion = 2;
+        public const int CurrentFormatVersion = 3;
 
         /// <summary>Oldest session format hosts still read (1: sessions without walking-plan records).</summary>
         public const int OldestReadableFormatVersion = 1;
 
-        /// <summary>Bytes of this version's header.</summary>
-        public const int EncodedLength = 19 + SessionCalibration.EncodedLength;
+        /// <summary>Bytes of a format 1–2 header: what every readable header has at least.</summary>
+        public const int MinEncodedLength = 19 + SessionCalibration.EncodedLength;
+
+        /// <summary>Bytes of this version's header: format 2's and the serial.</summary>
+        public const int EncodedLength = MinEncodedLength + 4;
 
         /// <summary>Offset of the session id, which the writer fills in once the log has started the session.</summary>
         public const int SessionIdOffset = 1;
@@ -42,6 +46,7 @@ namespace LumbarBand.Core.Session
         private const int EpochOffset = 16;
         private const int ReasonOffset = 18;
         private const int CalibrationOffset = 19;
+        private const int SerialOffset = MinEncodedLength;
 
         private readonly SessionCalibration _calibration = new SessionCalibration();
 
@@ -69,6 +74,9 @@ namespace LumbarBand.Core.Session
         /// <summary>Epoch length, seconds.</summary>
         public int EpochSeconds;
 
+        /// <summary>The recording band's serial number; 0 in sessions of formats 1–2 or from a band without one.</summary>
+        public uint SerialNumber;
+
         /// <summary>Why the session began.</summary>
         public SessionStartReason StartReason;
 
@@ -88,6 +96,7 @@ namespace LumbarBand.Core.Session
             LittleEndian.WriteUInt16(buffer, index + EpochOffset, Saturation.ToUInt16(EpochSeconds));
             buffer[index + ReasonOffset] = (byte)StartReason;
             _calibration.Encode(buffer, index + CalibrationOffset);
+            LittleEndian.WriteUInt32(buffer, index + SerialOffset, SerialNumber);
             return EncodedLength;
         }
 
@@ -106,6 +115,15 @@ namespace LumbarBand.Core.Session
         /// <summary>Reads a header from the <see cref="EncodedLength"/> bytes at <paramref name="index"/> (the caller checked they are there).</summary>
         public void Decode(byte[] buffer, int index)
         {
+            Decode(buffer, index, EncodedLength);
+        }
+
+        /// <summary>
+        /// Reads a header of <paramref name="length"/> bytes (at least <see cref="MinEncodedLength"/>, checked by the
+        /// caller) at <paramref name="index"/>: the serial when the record carries it, else 0.
+        /// </summary>
+        public void Decode(byte[] buffer, int index, int length)
+        {
             FormatVersion = buffer[index + VersionOffset];
             SessionId = LittleEndian.ReadUInt32(buffer, index + SessionIdOffset);
             FirmwareMajor = buffer[index + FirmwareOffset];
@@ -116,6 +134,7 @@ namespace LumbarBand.Core.Session
             EpochSeconds = LittleEndian.ReadUInt16(buffer, index + EpochOffset);
             StartReason = (SessionStartReason)buffer[index + ReasonOffset];
             _calibration.Decode(buffer, index + CalibrationOffset);
+            SerialNumber = length >= EncodedLength ? LittleEndian.ReadUInt32(buffer, index + SerialOffset) : 0;
         }
     }
 }

@@ -206,6 +206,12 @@ namespace LumbarBand.Core.Session
             }
         }
 
+        /// <summary>Sets the band's serial number the headers carry (<see cref="SessionHeader.SerialNumber"/>).</summary>
+        public void SetSerialNumber(uint serialNumber)
+        {
+            _header.SerialNumber = serialNumber;
+        }
+
         /// <summary>Sets the firmware version the headers carry.</summary>
         public void SetFirmwareVersion(int major, int minor, int patch)
         {

@@ -22,6 +22,23 @@ public sealed class DeviceSerialAndFaultTests
     }
 
     [Fact]
+    public void TheSessionHeaderCarriesTheSerialAndOlderHeadersReadAsUnknown()
+    {
+        var header = new LumbarBand.Core.Session.SessionHeader { SessionId = 7, EpochSeconds = 60, SerialNumber = 0x28AB_CDEF };
+        var bytes = new byte[LumbarBand.Core.Session.SessionHeader.EncodedLength];
+        Assert.Equal(LumbarBand.Core.Session.SessionHeader.MinEncodedLength + 4, header.Encode(bytes, 0));
+        var back = new LumbarBand.Core.Session.SessionHeader();
+        back.Decode(bytes, 0, bytes.Length);
+        Assert.Equal(0x28AB_CDEFu, back.SerialNumber);
+        Assert.Equal(3, back.FormatVersion);
+
+        // A format-2 header is 38 bytes: it decodes, with the serial unknown.
+        back.Decode(bytes, 0, LumbarBand.Core.Session.SessionHeader.MinEncodedLength);
+        Assert.Equal(DeviceSerial.Unknown, back.SerialNumber);
+        Assert.Equal(7u, back.SessionId);
+    }
+
+    [Fact]
     public void TheHostsFaultsReachTheStatusConditionsAndClearWithThem()
     {
         var rig = new Session.BandSessionRig();

@@ -156,11 +156,12 @@ public sealed class WalkingPlanScenarioTests(ITestOutputHelper output)
         Assert.Equal(none.Motor.Calls, idle.Motor.Calls);
         Assert.DoesNotContain(none.Events, e => e.Kind is BandEventKind.RestDue or BandEventKind.RestOver);
 
-        // The header differs from format 1 only in its version byte; the record layout is the same 38 bytes.
+        // The header differs from format 1 in its version byte and, since format 3, the band's serial appended to the
+        // 38 bytes (issue 16).
         byte[] header = noneRecords.Single(r => r.Type == SessionRecordTypes.Header).Bytes;
         Assert.Equal(RecordFormat.HeaderLength + SessionHeader.EncodedLength + RecordFormat.ChecksumLength, header.Length);
-        Assert.Equal(38, SessionHeader.EncodedLength);
-        Assert.Equal(2, header[RecordFormat.HeaderLength]);
+        Assert.Equal(38 + 4, SessionHeader.EncodedLength);
+        Assert.Equal(SessionHeader.CurrentFormatVersion, header[RecordFormat.HeaderLength]);
 
         // With the plan active, the plan adds its stretch records and changes nothing else the session stores.
         SessionContent plain = SessionTestLog.Decode(SessionTestLog.StoredBytes(none.Log, 1));

@@ -8,6 +8,9 @@ namespace LumbarBand.Core.Tests.Session;
 /// <summary>The firmware around <see cref="BandPort"/> in a test: a settable clock, a motor that records, settings storage that can fail.</summary>
 public sealed class FakePortHost : IBandPortHost
 {
+    /// <summary>The serial number the fake reports.</summary>
+    public const uint Serial = 0x5E55_1011;
+
     /// <inheritdoc/>
     public byte Faults { get; set; }
 
@@ -51,7 +54,7 @@ public sealed class FakePortHost : IBandPortHost
         info.FirmwareMinor = Minor;
         info.FirmwarePatch = Patch;
         info.HardwareRevision = 1;
-        info.SerialNumber = 0x5E55_1011;
+        info.SerialNumber = Serial;
         info.Capabilities = HasMotor ? DeviceInfo.CapabilityMotor : (byte)0;
     }
 

@@ -212,6 +212,7 @@ public sealed class SessionRecordCodecTests
         {
             SessionId = 3, FirmwareMajor = 0, FirmwareMinor = 5, FirmwarePatch = 2, StartUptimeSeconds = 3600,
             StartUtcSeconds = 1_750_000_000, EpochSeconds = 60, StartReason = SessionStartReason.Walking,
+            SerialNumber = 0x28AB_CDEF,
         };
         SessionCalibration c = header.Calibration;
         c.Flags = 7;
@@ -221,7 +222,7 @@ public sealed class SessionRecordCodecTests
         bytes = new byte[SessionHeader.EncodedLength];
         header.Encode(bytes, 0);
         Assert.Equal(
-            "02 03 00 00 00 00 05 02 10 0E 00 00 80 E1 4E 68 3C 00 01 07 00 00 00 00 00 40 00 00 00 00 00 40 00 40 00 00 00 00",
+            "03 03 00 00 00 00 05 02 10 0E 00 00 80 E1 4E 68 3C 00 01 07 00 00 00 00 00 40 00 00 00 00 00 40 00 40 00 00 00 00 EF CD AB 28",
             Hex(bytes));
     }
 

@@ -47,6 +47,8 @@ public sealed class SimulatedWalkSessionTests
         Assert.Equal((uint)(secondStart / S), second.Header.StartUptimeSeconds);
         Assert.Equal(SessionStartReason.Walking, first.Header.StartReason);
         Assert.Equal(FakePortHost.Minor, first.Header.FirmwareMinor);
+        Assert.Equal(FakePortHost.Serial, first.Header.SerialNumber); // every session names its band (issue 16)
+        Assert.Equal(FakePortHost.Serial, second.Header.SerialNumber);
         Assert.Equal(SessionCalibration.FlagNeutralCaptured, first.Header.Calibration.Flags & SessionCalibration.FlagNeutralCaptured);
     }
 
