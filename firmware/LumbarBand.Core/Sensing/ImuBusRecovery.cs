@@ -32,10 +32,7 @@ namespace LumbarBand.Core.Sensing
         {
             if (ok)
             {
-                _failures = 0;
-                _failedRecoveries = 0;
-                IsDegraded = false;
-                return ImuBusAction.None;
+                return Healthy();
             }
 
             _failures++;
@@ -52,10 +49,7 @@ namespace LumbarBand.Core.Sensing
         {
             if (ok)
             {
-                _failures = 0;
-                _failedRecoveries = 0;
-                IsDegraded = false;
-                return ImuBusAction.None;
+                return Healthy();
             }
 
             _failedRecoveries++;
@@ -73,6 +67,15 @@ namespace LumbarBand.Core.Sensing
         public bool RetryDue(long nowMs)
         {
             return IsDegraded && nowMs >= _nextRetryMs;
+        }
+
+        /// <summary>The bus answers: every count starts again.</summary>
+        private ImuBusAction Healthy()
+        {
+            _failures = 0;
+            _failedRecoveries = 0;
+            IsDegraded = false;
+            return ImuBusAction.None;
         }
 
         private ImuBusAction AskRecovery(long nowMs)
