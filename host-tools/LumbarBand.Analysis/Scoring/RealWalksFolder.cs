@@ -30,12 +30,4 @@ public static class RealWalksFolder
 
         return null;
     }
-
-    /// <summary>The folder for tests, found from the test assembly's directory; a plain message when absent.</summary>
-    public static string Require(string relative = RelativeToRepositoryParent)
-    {
-        return Find(AppContext.BaseDirectory, relative)
-            ?? throw new DirectoryNotFoundException(
-                $"the real lower-back walks are absent: expected ../{relative} beside the repository clone");
-    }
 }

@@ -21,7 +21,7 @@ public sealed class BandEndToEndCueTests
         return (RecordingAnalyzer.Analyze(walk.Recording, walk.Label), walk);
     }
 
-    [Fact]
+    [SkippableFact]
     public void ThirtyMinutesOfNormalWalkingGiveNoCue()
     {
         SimulatedWalk walk = SharedWalks.ThirtyMinutesOfNormalWalking;
@@ -31,7 +31,7 @@ public sealed class BandEndToEndCueTests
         Assert.Equal(ExcessiveMotionTimes.None, result.ExcessiveMotion);
     }
 
-    [Theory]
+    [SkippableTheory]
     [InlineData(30.0, 0.0)]
     [InlineData(0.0, 15.0)]
     public void PostureHeldTwentySecondsGivesExactlyOneCueWithinDwellPlusHalfASecond(double flexionDeg, double lateralDeg)
@@ -47,7 +47,7 @@ public sealed class BandEndToEndCueTests
         Assert.InRange(cue.TimeS - onsetS, DwellS - 0.5, DwellS + 0.5);
     }
 
-    [Theory]
+    [SkippableTheory]
     [InlineData(30.0, 0.0)]
     [InlineData(0.0, 15.0)]
     public void PostureHeldShorterThanTheDwellGivesNoCue(double flexionDeg, double lateralDeg)
@@ -60,7 +60,7 @@ public sealed class BandEndToEndCueTests
         Assert.Empty(result.Cues);
     }
 
-    [Fact]
+    [SkippableFact]
     public void SwayAtTwiceTheBaselineIsCuedWithinTheStrideWindow()
     {
         (AnalysisResult result, SimulatedWalk walk) = Analyze(
@@ -72,7 +72,7 @@ public sealed class BandEndToEndCueTests
         Assert.InRange(walk.StrideSways.Count(s => s.EndS > onsetS && s.EndS <= cue.TimeS), 6, 10);
     }
 
-    [Fact]
+    [SkippableFact]
     public void TheRealWalksGiveNoCueWithDefaultSettings()
     {
         string folder = LowerBackWalks.Require();

@@ -1,3 +1,4 @@
+using LumbarBand.TestSupport;
 using LumbarBand.Analysis.Analyzing;
 using LumbarBand.Analysis.Recordings;
 using LumbarBand.Analysis.Scoring;
@@ -12,9 +13,9 @@ namespace LumbarBand.Core.Tests.Cueing;
 /// </summary>
 public sealed class RealStrideCueTests
 {
-    private static readonly Lazy<RealStrideCueCheck> Check = new(() => RealStrideCueCheck.Run(RealWalksFolder.Require()));
+    private static readonly Lazy<RealStrideCueCheck> Check = new(() => RealStrideCueCheck.Run(SharedData.Require()));
 
-    [Theory]
+    [SkippableTheory]
     [InlineData(PostureTilt.Flexion)]
     [InlineData(PostureTilt.LeanRight)]
     [InlineData(PostureTilt.LeanLeft)]
@@ -30,17 +31,17 @@ public sealed class RealStrideCueTests
         Assert.Equal(rule, held.FirstRule);
     }
 
-    [Fact]
+    [SkippableFact]
     public void AWearerWhoWalksOffWithoutStandingStillIsCuedLikeOneWhoStood()
     {
         // HA001_Test5_Trial1 starts walking at once (no still second): the band takes its neutral posture from the
         // walking itself, and every goal holds as on a walk with a standing start.
-        RealStrideCueCheck check = RealStrideCueCheck.Run(RealWalksFolder.Require(), "HA001_Test5_Trial1", standingStart: false);
+        RealStrideCueCheck check = RealStrideCueCheck.Run(SharedData.Require(), "HA001_Test5_Trial1", standingStart: false);
         Assert.Empty(check.MissedGoals);
         Assert.All(check.Held, h => Assert.InRange(h.FirstCueAfterOnsetS ?? double.MaxValue, 0, RealStrideCueCheck.FirstCueWithinS));
     }
 
-    [Fact]
+    [SkippableFact]
     public void ThreeMinutesOfRealStridesGetNoCue()
     {
         AnalysisResult result = Check.Value.Plain;

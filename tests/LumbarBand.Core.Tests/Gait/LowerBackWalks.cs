@@ -10,37 +10,8 @@ namespace LumbarBand.Core.Tests.Gait;
 /// </summary>
 public static class LowerBackWalks
 {
-    /// <summary>The folder relative to the directory holding the repository.</summary>
-    public const string RelativeToRepositoryParent = "shared/data/lowerback-walks";
-
-    /// <summary>
-    /// Walks up from the test assembly's directory to the repository root (the folder with LumbarBand.sln or .git)
-    /// and returns ../shared/data/lowerback-walks beside it, or null (with the place looked at) when it is absent.
-    /// </summary>
-    public static string? Find(out string lookedAt)
-    {
-        lookedAt = "(no repository root found above " + AppContext.BaseDirectory + ")";
-        for (DirectoryInfo? d = new(AppContext.BaseDirectory); d != null; d = d.Parent)
-        {
-            if (File.Exists(Path.Combine(d.FullName, "LumbarBand.sln")) || Directory.Exists(Path.Combine(d.FullName, ".git")))
-            {
-                lookedAt = Path.GetFullPath(Path.Combine(d.FullName, "..", RelativeToRepositoryParent));
-                return Directory.Exists(lookedAt) ? lookedAt : null;
-            }
-        }
-
-        return null;
-    }
-
-    /// <summary>The folder, or a failure saying plainly that the data is absent and where it was expected.</summary>
-    public static string Require()
-    {
-        string? folder = Find(out string lookedAt);
-        Assert.True(
-            folder != null,
-            $"The real lower-back walks are absent: expected them at {lookedAt} (../{RelativeToRepositoryParent} beside the repository clone). CI has them; on a developer machine, copy shared/ beside the clone.");
-        return folder!;
-    }
+    /// <summary>The folder; the calling test is skipped (or fails on CI) with a plain message when it is absent.</summary>
+    public static string Require() => LumbarBand.TestSupport.SharedData.Require();
 
     /// <summary>Names of the recordings (NAME of NAME.imu.csv), sorted.</summary>
     public static string[] RecordingNames(string folder)

@@ -37,7 +37,7 @@ public sealed class RealWalksTests
         _output = output;
     }
 
-    [Fact]
+    [SkippableFact]
     public void RegressionGuardDetectorHoldsTodaysLevelOnTheRealWalksNotYetTheTargets()
     {
         string folder = LowerBackWalks.Require();
@@ -69,7 +69,7 @@ public sealed class RealWalksTests
             $"false steps {score.FalseStepsPerMinute:F2}/min of non-walking rose above {GuardFalseStepsPerMinute} {Guard}: {score}");
     }
 
-    [Fact]
+    [SkippableFact]
     public void StepCountIsTheSameInOtherMountings()
     {
         string folder = LowerBackWalks.Require();

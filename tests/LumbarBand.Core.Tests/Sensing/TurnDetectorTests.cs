@@ -1,3 +1,4 @@
+using LumbarBand.TestSupport;
 using LumbarBand.Analysis.Recordings;
 using LumbarBand.Analysis.Scoring;
 using LumbarBand.Analysis.Simulation;
@@ -39,7 +40,7 @@ public sealed class TurnDetectorTests
         { Math.Cos(Math.PI / 6), 0, -Math.Sin(Math.PI / 6) }, // upright sensor on a trunk flexed 30°
     };
 
-    [Theory]
+    [SkippableTheory]
     [MemberData(nameof(Ups))]
     public void StraightWalkingNeverTurns(double x, double y, double z)
     {
@@ -47,7 +48,7 @@ public sealed class TurnDetectorTests
         Assert.DoesNotContain(true, Run(detector, 120, StraightWalkingYaw, (x, y, z)));
     }
 
-    [Theory]
+    [SkippableTheory]
     [MemberData(nameof(Ups))]
     public void ANinetyDegreeTurnIsFoundWithinAFewTenthsOfASecondAndEnds(double x, double y, double z)
     {
@@ -66,7 +67,7 @@ public sealed class TurnDetectorTests
         Assert.DoesNotContain(true, after.Skip(ended));
     }
 
-    [Fact]
+    [SkippableFact]
     public void TheRateIsSignedLeftPositiveAndResetForgetsIt()
     {
         var detector = new TurnDetector();
@@ -78,10 +79,10 @@ public sealed class TurnDetectorTests
         Assert.Equal(0, detector.YawRateCounts);
     }
 
-    [Fact]
+    [SkippableFact]
     public void OnRealWalksTheBandSeesTheTurnsAndNotTheStraightStrides()
     {
-        string dir = RealWalksFolder.Require();
+        string dir = SharedData.Require();
 
         // The built walk of straight strides: three minutes without a turn.
         RawImuSamples straight = DeviceQuantizer.ToDevice(RealStrideWalk.Build(dir, walkingS: 180));

@@ -1,3 +1,4 @@
+using LumbarBand.TestSupport;
 using LumbarBand.Analysis.Scoring;
 using Xunit.Abstractions;
 
@@ -10,8 +11,8 @@ namespace LumbarBand.Tools.Tests.Scoring;
 /// </summary>
 public sealed class RealWalkTargetsTests
 {
-    private static readonly Lazy<WalkValidation> LowerBack = new(() => WalkValidation.Run(RealWalksFolder.Require()));
-    private static readonly Lazy<WalkValidation> Voisard = new(() => WalkValidation.Run(RealWalksFolder.Require(RealWalksFolder.VoisardRelativeToRepositoryParent)));
+    private static readonly Lazy<WalkValidation> LowerBack = new(() => WalkValidation.Run(SharedData.Require()));
+    private static readonly Lazy<WalkValidation> Voisard = new(() => WalkValidation.Run(SharedData.Require(RealWalksFolder.VoisardRelativeToRepositoryParent)));
 
     private readonly ITestOutputHelper _output;
 
@@ -37,19 +38,19 @@ public sealed class RealWalkTargetsTests
         ["cadence MAE on MS, steps/min"] = 22,
     };
 
-    [Fact]
+    [SkippableFact]
     public void LowerBackWalksMeetTheTargetsReachedSoFar() => AssertTargetsMet(LowerBack.Value, LowerBackGuards);
 
-    [Fact]
+    [SkippableFact]
     public void RegressionGuardLowerBackWalksHoldTodaysLevelWhereTargetsAreNotYetMet() => AssertGuards(LowerBack.Value, LowerBackGuards);
 
-    [Fact]
+    [SkippableFact]
     public void VoisardWalksMeetTheTargetsReachedSoFar() => AssertTargetsMet(Voisard.Value, VoisardGuards);
 
-    [Fact]
+    [SkippableFact]
     public void RegressionGuardVoisardWalksHoldTodaysLevelWhereTargetsAreNotYetMet() => AssertGuards(Voisard.Value, VoisardGuards);
 
-    [Fact]
+    [SkippableFact]
     public void ValidatePrintsEveryFigurePerSubjectTheIntervalTheLosoRunAndOneLinePerTarget()
     {
         WalkValidation v = LowerBack.Value;

@@ -1,3 +1,4 @@
+using LumbarBand.TestSupport;
 using System.Text.Json;
 using LumbarBand.Analysis.Scoring;
 
@@ -15,7 +16,7 @@ public sealed class StepScorerTests
     private static StepScore Score(params double[] detections) =>
         StepScorer.Score(new[] { OneBout }, new Dictionary<string, double[]> { ["r"] = detections }, insideBoutsOnly: false);
 
-    [Fact]
+    [SkippableFact]
     public void PerfectDetectionsScoreOne()
     {
         StepScore s = Score(10.0, 10.5, 11.0, 11.5, 12.0, 12.5, 13.0, 13.5, 14.0);
@@ -27,7 +28,7 @@ public sealed class StepScorerTests
         Assert.Equal(0, s.FalseStepsOutsideBouts);
     }
 
-    [Fact]
+    [SkippableFact]
     public void MatchesOnlyWithinTheToleranceAndOneToOne()
     {
         // 10.3 is 0.3 s from 10.0 and from 10.5 (too far); 10.6 takes 10.5; 10.65 finds nothing left to match.
@@ -37,7 +38,7 @@ public sealed class StepScorerTests
         Assert.Equal(7, s.FalseNegatives);
     }
 
-    [Fact]
+    [SkippableFact]
     public void StepsFarFromBoutsAreFalseStepsPerMinuteOfTheRest()
     {
         // 60 s recording, one 4 s bout: 60 − 4 − 2 = 54 s of non-walking time.
@@ -46,7 +47,7 @@ public sealed class StepScorerTests
         Assert.Equal(60.0 * 2 / 54, s.FalseStepsPerMinute!.Value, 6);
     }
 
-    [Fact]
+    [SkippableFact]
     public void CadenceIsSixtyOverTheMedianInterval()
     {
         Assert.Equal(120.0, StepScorer.Cadence(new[] { 0.0, 0.5, 1.0, 1.6 })!.Value, 6);
@@ -54,12 +55,12 @@ public sealed class StepScorerTests
         Assert.Equal(120.0, StepScorer.Cadence(new[] { 0.0, 0.5, double.NaN, 2.0, 2.5 })!.Value, 6);
     }
 
-    [Fact]
+    [SkippableFact]
     public void PeersScoreAsTheSharedPythonScorerPrintsThem()
     {
         // Cross-check with `python3 ../shared/tools/score_steps.py ../shared/data/lowerback-walks --peers`, which prints
         // hklee_improved ic_f1 0.854, steps 153/157, cadence MAE 3.49; ionescu 0.778, 153/123, 4.19.
-        string dir = RealWalksFolder.Require();
+        string dir = SharedData.Require();
         ReferenceRecording[] refs = Directory.GetFiles(dir, "*.reference.json").Select(ReferenceRecording.Read).ToArray();
         StepScore Peer(string name) => StepScorer.Score(refs, refs.ToDictionary(r => r.Name, r => r.PeerInitialContactsS[name]), insideBoutsOnly: true, ReferenceRecording.DefaultSystem);
 
@@ -75,7 +76,7 @@ public sealed class StepScorerTests
         Assert.Null(ionescu.FalseStepsPerMinute);
     }
 
-    [Fact]
+    [SkippableFact]
     public void UnverifiedSpansCountNeitherAsFalseStepsNorAsNonWalkingTime()
     {
         ReferenceRecording r = Reference("""
@@ -89,7 +90,7 @@ public sealed class StepScorerTests
         Assert.Equal(44.0, s.NonWalkingS!.Value, 6);
     }
 
-    [Fact]
+    [SkippableFact]
     public void AReferenceSystemFilterScoresOnlyThatSystemsBouts()
     {
         ReferenceRecording r = Reference("""
@@ -106,12 +107,12 @@ public sealed class StepScorerTests
         Assert.Equal((2, 5, 5), (all.Bouts, all.TruePositives, all.FalseNegatives));
     }
 
-    [Fact]
+    [SkippableFact]
     public void DetectionsScoreAsTheSharedPythonScorerScoresThem()
     {
         // Detections that touch every rule: the peers' contacts (inside INDIP bouts only, so Stereophoto bouts are
         // missed), shifted a little, plus steps outside every bout and inside the unverified span.
-        string dir = RealWalksFolder.Require();
+        string dir = SharedData.Require();
         ReferenceRecording[] refs = Directory.GetFiles(dir, "*.reference.json").Select(ReferenceRecording.Read).ToArray();
         var detections = refs.ToDictionary(
             r => r.Name,

@@ -1,3 +1,4 @@
+using LumbarBand.TestSupport;
 using LumbarBand.Analysis.Recordings;
 using LumbarBand.Analysis.Scoring;
 using LumbarBand.Analysis.Simulation;
@@ -13,7 +14,7 @@ public sealed class RealStrideWalkTests
         return new ImuRecording(t, Enumerable.Repeat(1.0, n).ToArray(), new double[n], new double[n], new double[n], new double[n], new double[n]);
     }
 
-    [Fact]
+    [SkippableFact]
     public void FlexionTiltsGravityTowardTheForwardAxisAndTheGyroSeesTheRamp()
     {
         var overlay = new PostureOverlay(PostureTilt.Flexion, 30, onsetS: 1, holdS: 2);
@@ -29,7 +30,7 @@ public sealed class RealStrideWalkTests
         Assert.Equal(1.0, bent.AccG[0][500], 6); // upright again after the ramp out (4 s to 5 s)
     }
 
-    [Fact]
+    [SkippableFact]
     public void RightLeanTiltsGravityTowardTheRightwardAxis()
     {
         ImuRecording leaning = new PostureOverlay(PostureTilt.LeanRight, 15, onsetS: 1, holdS: 2).Apply(Upright(5));
@@ -37,10 +38,10 @@ public sealed class RealStrideWalkTests
         Assert.Equal(0, leaning.AccG[2][250], 6);
     }
 
-    [Fact]
+    [SkippableFact]
     public void BuildsMinutesOfWalkingFromRealStrides()
     {
-        ImuRecording walk = RealStrideWalk.Build(RealWalksFolder.Require(), walkingS: 120);
+        ImuRecording walk = RealStrideWalk.Build(SharedData.Require(), walkingS: 120);
         Assert.InRange(walk.DurationS, RealStrideWalk.StandingS + 120, RealStrideWalk.StandingS + 125);
         // Standing first: the trunk barely accelerates; then walking: it does.
         double Sd(int from, int to)
@@ -54,7 +55,7 @@ public sealed class RealStrideWalkTests
         Assert.True(Sd(1000, 4000) > 0.08, "walking part should show gait accelerations");
     }
 
-    [Fact]
+    [SkippableFact]
     public void HeadingChangeIsTheRateAboutGravityIntegrated()
     {
         // Upright, then tilted 20° forward, turning left at 60 °/s about the vertical for 1.5 s: 90° either way.
@@ -74,10 +75,10 @@ public sealed class RealStrideWalkTests
         }
     }
 
-    [Fact]
+    [SkippableFact]
     public void TheWalkIsBuiltFromStraightStridesOnly()
     {
-        string dir = RealWalksFolder.Require();
+        string dir = SharedData.Require();
         ImuRecording source = ImuCsv.Read(Path.Combine(dir, RealStrideWalk.DefaultRecording + ".imu.csv"));
         ImuRecording walk = RealStrideWalk.Build(dir, walkingS: 30);
 
@@ -99,10 +100,10 @@ public sealed class RealStrideWalkTests
         Assert.True(largest > 60, $"the source recording should hold turns: largest heading change in a second {largest:F0}°");
     }
 
-    [Fact]
+    [SkippableFact]
     public void RecordingsThatCannotMakeASteadyWalkAreRefusedWithTheReason()
     {
-        string dir = RealWalksFolder.Require();
+        string dir = SharedData.Require();
 
         // No second of still standing at the start: the band would never capture its neutral posture.
         var noStill = Assert.Throws<InvalidDataException>(() => RealStrideWalk.Build(dir, "HA001_Test5_Trial1", 60));
