@@ -63,6 +63,8 @@ public sealed class DemoRunnerTests : IDisposable
         string report = File.ReadAllText(result.ReportPath);
         Assert.Contains("Walking plan: progression over weeks", report, StringComparison.Ordinal);
         Assert.Contains("<td>before the plan's time</td>", report, StringComparison.Ordinal);
+        // The plan's walks are in the report's local time, like the rest of it (the zone is named once at the top).
+        Assert.DoesNotContain(" UTC</td>", report, StringComparison.Ordinal);
         Assert.Contains("Planned and walked minutes per stretch", report, StringComparison.Ordinal);
     }
 

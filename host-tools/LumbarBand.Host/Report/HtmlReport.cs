@@ -53,7 +53,7 @@ public static class HtmlReport
         AppendTrends(html, decoded, options, clock);
         TherapistSections.AppendDailyTotals(html, decoded, clock, options.IncludeCharts);
         TherapistSections.AppendPostureTrend(html, decoded, clock, options.IncludeCharts);
-        PlanProgressionSection.Append(html, options.PlannedWalks, options.IncludeCharts);
+        PlanProgressionSection.Append(html, options.PlannedWalks, options.IncludeCharts, clock);
         html.Append("<h2>Sessions</h2>");
         if (sessions.Count == 0)
         {

@@ -10,7 +10,7 @@ namespace LumbarBand.Host.Report;
 /// a plan, planned against walked minutes per stretch, and pain markers; a chart of every stretch; and a table of
 /// each stretch with its rest, pain marker and cadence (speed once the band measures it).
 /// </summary>
-public static class PlanProgressionSection
+internal static class PlanProgressionSection
 {
     private const double ChartWidth = 1100;
     private const double ChartHeight = 220;
@@ -19,7 +19,7 @@ public static class PlanProgressionSection
     private const double StretchSpacingDays = 0.3;
 
     /// <summary>Appends the section for <paramref name="walks"/> (nothing when there are none).</summary>
-    public static void Append(StringBuilder html, IReadOnlyList<PlannedWalk> walks, bool charts)
+    public static void Append(StringBuilder html, IReadOnlyList<PlannedWalk> walks, bool charts, ReportClock clock)
     {
         ArgumentNullException.ThrowIfNull(html);
         ArgumentNullException.ThrowIfNull(walks);
@@ -35,11 +35,11 @@ public static class PlanProgressionSection
             .Append("</p>");
         if (charts)
         {
-            html.Append(Chart(dated));
+            html.Append(Chart(dated, clock));
         }
 
         html.Append("<table><tr><th>week starting</th><th>walks</th><th>plan (walk per stretch)</th><th>walked per stretch (mean)</th><th>stretches reaching the plan</th><th>walks with pain before the plan's time</th></tr>");
-        foreach (IGrouping<DateTimeOffset, PlannedWalk> week in dated.GroupBy(w => WeekStart(w.StartUtc!.Value)))
+        foreach (IGrouping<DateTimeOffset, PlannedWalk> week in dated.GroupBy(w => WeekStart(w.StartUtc!.Value, clock)))
         {
             List<StretchResult> stretches = [.. week.SelectMany(w => w.Stretches)];
             string plans = string.Join(", ", week.Select(w => WalkingPlanValues.Clock(w.Plan.WalkSeconds)).Distinct());
@@ -56,29 +56,29 @@ public static class PlanProgressionSection
                 string pain = s.PainBeforePlan ? "before the plan's time" : s.Pain ? "after the plan's time" : "–";
                 string rest = Text($"{WalkingPlanValues.Clock(s.RestSeconds)}{(s.RestComplete ? "" : " (cut short)")}");
                 string cadence = s.CadenceSpm is double c ? Text($"{c:0.0}") : "–";
-                html.Append(Text($"<tr><td>{Date(w.StartUtc!.Value)} {w.StartUtc.Value.UtcDateTime:HH:mm} UTC</td><td>{WalkingPlanValues.Clock(w.Plan.WalkSeconds)} × {w.Plan.Stretches}, rest {WalkingPlanValues.Clock(w.Plan.RestSeconds)}</td>"));
+                html.Append(Text($"<tr><td>{clock.DateTime(w.StartUtc!.Value)}</td><td>{WalkingPlanValues.Clock(w.Plan.WalkSeconds)} × {w.Plan.Stretches}, rest {WalkingPlanValues.Clock(w.Plan.RestSeconds)}</td>"));
                 html.Append(Text($"<td>{s.Number}</td><td>{WalkingPlanValues.Clock(s.PlannedWalkSeconds)}</td><td>{WalkingPlanValues.Clock(s.WalkedSeconds)}</td><td>{rest}</td><td>{pain}</td><td>{cadence}</td><td>not measured</td></tr>"));
             }
 
             if (w.Stretches.Count == 0)
             {
-                html.Append(Text($"<tr><td>{Date(w.StartUtc!.Value)}</td><td>{WalkingPlanValues.Clock(w.Plan.WalkSeconds)} × {w.Plan.Stretches}</td><td colspan=\"7\">no stretch recorded</td></tr>"));
+                html.Append(Text($"<tr><td>{clock.Date(w.StartUtc!.Value)}</td><td>{WalkingPlanValues.Clock(w.Plan.WalkSeconds)} × {w.Plan.Stretches}</td><td colspan=\"7\">no stretch recorded</td></tr>"));
             }
         }
 
         html.Append("</table>");
     }
 
-    private static string Chart(List<PlannedWalk> walks)
+    private static string Chart(List<PlannedWalk> walks, ReportClock clock)
     {
-        DateTimeOffset first = Day(walks[0].StartUtc!.Value);
-        double span = Math.Max(1, (Day(walks[^1].StartUtc!.Value) - first).TotalDays + 1);
+        DateTimeOffset first = Day(walks[0].StartUtc!.Value, clock);
+        double span = Math.Max(1, (Day(walks[^1].StartUtc!.Value, clock) - first).TotalDays + 1);
         var planned = new List<(double X, double Y)>();
         var walked = new List<(double X, double Y)>();
         var pain = new List<double>();
         foreach (PlannedWalk w in walks)
         {
-            double day = (Day(w.StartUtc!.Value) - first).TotalDays;
+            double day = (Day(w.StartUtc!.Value, clock) - first).TotalDays;
             foreach (StretchResult s in w.Stretches)
             {
                 double x = day + ((s.Number - 1) * StretchSpacingDays);
@@ -104,21 +104,20 @@ public static class PlanProgressionSection
         return chart.Render();
     }
 
-    private static DateTimeOffset Day(DateTimeOffset t)
-    {
-        DateTimeOffset u = t.ToUniversalTime();
-        return new DateTimeOffset(u.Year, u.Month, u.Day, 0, 0, 0, TimeSpan.Zero);
-    }
+    // The report's local calendar day of t, as midnight with no offset: a label to group and space by, not an instant.
+    private static DateTimeOffset Day(DateTimeOffset t, ReportClock clock) =>
+        new(clock.Day(t).ToDateTime(TimeOnly.MinValue), TimeSpan.Zero);
 
-    private static DateTimeOffset WeekStart(DateTimeOffset t)
+    private static DateTimeOffset WeekStart(DateTimeOffset t, ReportClock clock)
     {
-        DateTimeOffset day = Day(t);
+        DateTimeOffset day = Day(t, clock);
         return day.AddDays(-(((int)day.DayOfWeek + 6) % 7));
     }
 
     private static string E(string text) => WebUtility.HtmlEncode(text);
 
-    private static string Date(DateTimeOffset time) => time.UtcDateTime.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture);
+    // Formats a calendar day made by Day (already local).
+    private static string Date(DateTimeOffset day) => day.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture);
 
     private static string Text(FormattableString text) => text.ToString(CultureInfo.InvariantCulture);
 }
