@@ -25,6 +25,13 @@ namespace LumbarBand.Core
         /// </summary>
         private const int PipelineEventCapacity = 16;
 
+        /// <summary>
+        /// Compile-time guard (1, or a division by zero that does not compile): tilt samples, where
+        /// sample &amp; <see cref="TiltEstimator.StepMask"/> is 0, must be even so they never fall on a slow (odd) sample,
+        /// which <see cref="OnSample"/> relies on to test an odd sample once.
+        /// </summary>
+        private const int TiltSamplesAreEven = 1 / (TiltEstimator.StepMask & 1);
+
         private readonly EventQueue _events = new EventQueue(EventCapacity);
 
         // The stages write here; Band hands each event to the session recorder, then re-exposes it on Events, so the
@@ -192,16 +199,16 @@ namespace LumbarBand.Core
             gyroBias.Correct(gx, gy, gz);
             int vertical = _gravity.Project(ax, ay, az);
 
-            // Posture and sway run at a quarter of the rate (12.5 Hz): trunk tilt changes slowly against 80 ms.
-            if ((sample & TiltEstimator.StepMask) == 0)
-            {
-                OnTiltSample(timeUs, sample, ax, ay, az, gyroBias);
-            }
-
-            // Slow stages run on every second sample (25 Hz), starting with the first.
+            // Slow stages run on every second sample (25 Hz), starting with the first. Posture and sway run at a
+            // quarter of the rate (12.5 Hz: trunk tilt changes slowly against 80 ms), on even samples only (see
+            // TiltSamplesAreEven), so an odd sample needs no second test.
             if ((sample & 1) != 0)
             {
                 OnSlowSample(timeUs, ax, ay, az, gx, gy, gz);
+            }
+            else if ((sample & TiltEstimator.StepMask) == 0)
+            {
+                OnTiltSample(timeUs, sample, ax, ay, az, gyroBias);
             }
 
             _bouts.Tick(sample);
@@ -212,7 +219,7 @@ namespace LumbarBand.Core
 
             PostureMeter posture = _posture;
             _cues.OnSample(timeUs, posture.Flexion, posture.LateralBend, posture.Valid, _bouts.Walking, _turns.Turning);
-            if (_pipeline.Count != 0)
+            if (_pipeline.Pending != 0)
             {
                 ForwardEvents();
             }

@@ -11,7 +11,12 @@ namespace LumbarBand.Core
         private readonly long[] _timesUs;
         private readonly int[] _values;
         private int _head;
-        private int _count;
+
+        /// <summary>
+        /// Events waiting (<see cref="Count"/>). Internal field so Band's per-sample "anything to forward?" check
+        /// reads it without a property call (every call is interpreted IL on the device).
+        /// </summary>
+        internal int Pending;
 
         /// <summary>Creates a queue holding up to <paramref name="capacity"/> events.</summary>
         public EventQueue(int capacity)
@@ -22,7 +27,7 @@ namespace LumbarBand.Core
         }
 
         /// <summary>Events waiting to be read.</summary>
-        public int Count { get { return _count; } }
+        public int Count { get { return Pending; } }
 
         /// <summary>Events lost because the queue was full when they arrived.</summary>
         public int Dropped { get; private set; }
@@ -31,25 +36,25 @@ namespace LumbarBand.Core
         public void Add(BandEventKind kind, long timeUs, int value)
         {
             int capacity = _kinds.Length;
-            if (_count == capacity)
+            if (Pending == capacity)
             {
                 _head = (_head + 1) % capacity;
-                _count--;
+                Pending--;
                 Dropped++;
             }
 
-            int slot = (_head + _count) % capacity;
+            int slot = (_head + Pending) % capacity;
             _kinds[slot] = (byte)kind;
             _timesUs[slot] = timeUs;
             _values[slot] = value;
-            _count++;
+            Pending++;
         }
 
         /// <summary>Removes the oldest event into <paramref name="evt"/>; false when the queue is empty.</summary>
         public bool TryTake(out BandEvent evt)
         {
             evt = new BandEvent();
-            if (_count == 0)
+            if (Pending == 0)
             {
                 return false;
             }
@@ -58,7 +63,7 @@ namespace LumbarBand.Core
             evt.TimeUs = _timesUs[_head];
             evt.Value = _values[_head];
             _head = (_head + 1) % _kinds.Length;
-            _count--;
+            Pending--;
             return true;
         }
     }

@@ -74,6 +74,9 @@ namespace LumbarBand.Core.Sensing
         private int _walkingUpdates;
         private int _averageShift = MinAverageShift;
 
+        /// <summary>Half of 2^<see cref="_averageShift"/>: the rounding term of the average, kept with the shift.</summary>
+        private int _averageRounding = 1 << (MinAverageShift - 1);
+
         /// <summary>The correlation vector c (forward direction, not normalised), counts² / 4, sensor axes.</summary>
         internal int ForwardX;
 
@@ -124,16 +127,19 @@ namespace LumbarBand.Core.Sensing
             // Rounded to nearest: a floor would bias every sensor axis alike (by -2^(shift-1)), which does not rotate
             // with the mounting and would skew the direction.
             int shift = _averageShift;
-            int rounding = 1 << (shift - 1);
+            int rounding = _averageRounding;
             ForwardX += ((lead * (_bodyX[mid] >> FactorShift)) - ForwardX + rounding) >> shift;
             ForwardY += ((lead * (_bodyY[mid] >> FactorShift)) - ForwardY + rounding) >> shift;
             ForwardZ += ((lead * (_bodyZ[mid] >> FactorShift)) - ForwardZ + rounding) >> shift;
             if (_walkingUpdates < int.MaxValue)
             {
                 _walkingUpdates++;
-                if (_walkingUpdates == 1 << shift && shift < MaxAverageShift)
+
+                // The shift test first: once the longest time constant is reached it ends the check at once.
+                if (shift < MaxAverageShift && _walkingUpdates == 1 << shift)
                 {
                     _averageShift = shift + 1;
+                    _averageRounding = 1 << shift;
                 }
             }
         }

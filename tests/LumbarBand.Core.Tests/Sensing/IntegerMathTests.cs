@@ -44,6 +44,19 @@ public sealed class IntegerMathTests
         }
     }
 
+    [Fact]
+    public void SqrtIsExactEitherSideOfEverySquare()
+    {
+        // Newton's start must never fall below the root; the squares and the values just below them are where a
+        // start or a stop one off would show.
+        for (long r = 1; r <= 46340; r++)
+        {
+            int square = (int)(r * r);
+            Assert.Equal((int)r, IntegerMath.Sqrt(square));
+            Assert.Equal((int)r - 1, IntegerMath.Sqrt(square - 1));
+        }
+    }
+
     [Theory]
     [InlineData(0, 1, 0)]
     [InlineData(1, 0, 9000)]
