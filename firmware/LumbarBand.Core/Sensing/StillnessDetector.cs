@@ -149,13 +149,18 @@ namespace LumbarBand.Core.Sensing
             if (_stillSamples != 0)
             {
                 _stillSamples = 0;
-                _sumAx = 0;
-                _sumAy = 0;
-                _sumAz = 0;
-                _sumGx = 0;
-                _sumGy = 0;
-                _sumGz = 0;
+                ClearSums();
             }
+        }
+
+        private void ClearSums()
+        {
+            _sumAx = 0;
+            _sumAy = 0;
+            _sumAz = 0;
+            _sumGx = 0;
+            _sumGy = 0;
+            _sumGz = 0;
         }
 
         private void CompleteWindow()
@@ -166,12 +171,7 @@ namespace LumbarBand.Core.Sensing
             MeanGxQ4 = (_sumGx << GyroMeanFractionBits) / WindowSamples;
             MeanGyQ4 = (_sumGy << GyroMeanFractionBits) / WindowSamples;
             MeanGzQ4 = (_sumGz << GyroMeanFractionBits) / WindowSamples;
-            _sumAx = 0;
-            _sumAy = 0;
-            _sumAz = 0;
-            _sumGx = 0;
-            _sumGy = 0;
-            _sumGz = 0;
+            ClearSums();
             WindowCompleted = true;
 
             // Keep counting whole windows without overflowing after hours of stillness.
