@@ -54,6 +54,9 @@ namespace LumbarBand.Core
         private readonly CueEngine _cues;
         private readonly WalkingPacer _pacer;
         private readonly SessionRecorder _sessions;
+        private readonly WalkingBoutAccount _boutAccount = new WalkingBoutAccount();
+        private readonly WalkingBoutOutcome _lastBout = new WalkingBoutOutcome();
+        private int _boutsFinished;
         private long _samples;
 
         /// <summary>Sample number since power-on (wraps after 497 days at 50 Hz; only differences are used).</summary>
@@ -127,6 +130,16 @@ namespace LumbarBand.Core
 
         /// <summary>Steps counted since power-on.</summary>
         public int TotalSteps { get { return _bouts.TotalSteps; } }
+
+        /// <summary>
+        /// The outcome of the last walking bout that ended (all zero before the first): filled when its
+        /// <see cref="BandEventKind.BoutEnd"/> event is forwarded, before the session recorder and
+        /// <see cref="Events"/> see that event. <see cref="WalkingBoutsFinished"/> counts them.
+        /// </summary>
+        public WalkingBoutOutcome LastWalkingBout { get { return _lastBout; } }
+
+        /// <summary>Walking bouts ended since power-on (each one's outcome was in <see cref="LastWalkingBout"/> when its end event was forwarded).</summary>
+        public int WalkingBoutsFinished { get { return _boutsFinished; } }
 
         /// <summary>Trunk flexion and lateral bend relative to neutral (centidegrees), updated five times a second.</summary>
         public PostureMeter Posture { get { return _posture; } }
@@ -259,6 +272,11 @@ namespace LumbarBand.Core
             BandEvent e;
             while (_pipeline.TryTake(out e))
             {
+                if (_boutAccount.OnEvent(e.Kind, e.TimeUs, e.Value))
+                {
+                    OnWalkingBoutFinished();
+                }
+
                 int sessions = _sessions.SessionsStarted;
                 _sessions.OnEvent(e.Kind, e.TimeUs, e.Value);
                 if (_sessions.SessionsStarted != sessions)
@@ -297,6 +315,15 @@ namespace LumbarBand.Core
                 _cues.OnStride(contactUs, ml, ap, rotation);
                 _sessions.OnStride(ml, ap, rotation);
             }
+        }
+
+        /// <summary>A walking bout ended: its outcome is gathered from the stages that measured it.</summary>
+        private void OnWalkingBoutFinished()
+        {
+            WalkingBoutOutcome outcome = _lastBout;
+            outcome.Clear();
+            _boutAccount.Fill(outcome);
+            _boutsFinished++;
         }
 
         private void OnPacerDue(long timeUs)

@@ -217,5 +217,8 @@ namespace LumbarBand.Core.Configuration
 
         /// <summary><see cref="SettingId.PlanReadyCue"/>.</summary>
         public bool PlanReadyCue { get { return Get(SettingId.PlanReadyCue) != 0; } }
+
+        /// <summary><see cref="SettingId.WearerHeightCm"/>.</summary>
+        public int WearerHeightCm { get { return Get(SettingId.WearerHeightCm); } }
     }
 }

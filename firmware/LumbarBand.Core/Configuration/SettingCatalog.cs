@@ -8,7 +8,7 @@ namespace LumbarBand.Core.Configuration
     public static class SettingCatalog
     {
         /// <summary>Number of settings; their ids run densely from 1 to this.</summary>
-        public const int Count = 37;
+        public const int Count = 38;
 
         /// <summary>Largest pattern level (see <see cref="Cueing.HapticPatterns"/>).</summary>
         private const int MaxLevel = 3;
@@ -55,6 +55,7 @@ namespace LumbarBand.Core.Configuration
                 case 35: return Row(out definition, SettingId.PlanRestSeconds, "plan_rest_s", SettingUnit.Seconds, 120, 10, 1800);
                 case 36: return Row(out definition, SettingId.PlanStretches, "plan_stretches", SettingUnit.Stretches, 3, 1, 20);
                 case 37: return Row(out definition, SettingId.PlanReadyCue, "plan_ready_cue", SettingUnit.Flag, 1, 0, 1);
+                case 38: return Row(out definition, SettingId.WearerHeightCm, "wearer_height_cm", SettingUnit.Centimetres, 170, 100, 230);
                 default:
                     definition = new SettingDefinition();
                     return false;
@@ -101,6 +102,7 @@ namespace LumbarBand.Core.Configuration
                 case SettingUnit.Cues: return "cues";
                 case SettingUnit.Level: return "level";
                 case SettingUnit.Stretches: return "stretches";
+                case SettingUnit.Centimetres: return "cm";
                 default: return string.Empty;
             }
         }

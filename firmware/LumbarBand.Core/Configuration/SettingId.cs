@@ -262,5 +262,16 @@ namespace LumbarBand.Core.Configuration
 
         /// <summary>1: a "ready to go" pattern when a rest between stretches is over. Default 1 (the wearer need not watch a clock).</summary>
         PlanReadyCue = 37,
+
+        /// <summary>
+        /// The wearer's height, centimetres. Default 170, range 100–230. The band's step length comes from the
+        /// inverted pendulum of Zijlstra &amp; Hof 2003, whose pendulum length is the leg (greater trochanter height),
+        /// taken as a fixed fraction of body height (the step length estimator,
+        /// Winter 2009); step length and walking speed scale with the square root of it, so 10 cm off changes them
+        /// by about 3%. 170 cm is close to the adult mean of both sexes in Europe and North America (NCD-RisC 2016,
+        /// eLife 5:e13410: about 164 cm women, 177 cm men); 100–230 cm covers every adult and older child who walks
+        /// with the band, and a value outside it is a typing error (metres or inches), rejected with its range.
+        /// </summary>
+        WearerHeightCm = 38,
     }
 }

@@ -35,5 +35,8 @@ namespace LumbarBand.Core.Configuration
 
         /// <summary>Stretches of a walking plan (walking between two rests).</summary>
         Stretches = 10,
+
+        /// <summary>Centimetres (a body length, such as the wearer's height).</summary>
+        Centimetres = 11,
     }
 }

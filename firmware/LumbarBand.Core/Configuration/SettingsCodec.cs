@@ -6,8 +6,8 @@ namespace LumbarBand.Core.Configuration
     /// <remarks>
     /// <para>Layout: one version byte (<see cref="FormatVersion"/>), then (id, value) pairs to the end. The id is an
     /// unsigned LEB128 varint (one byte for every id below 128); the value is a zigzag LEB128 varint of a 32-bit
-    /// integer (one byte for −64..63, two up to ±8191, at most five). All 37 settings at their defaults take
-    /// 96 bytes, five 20-byte BLE writes; a message may also carry only the settings it changes.</para>
+    /// integer (one byte for −64..63, two up to ±8191, at most five). All 38 settings at their defaults take
+    /// 99 bytes, five 20-byte BLE writes; a message may also carry only the settings it changes.</para>
     /// <para>Forward compatible: ids this firmware does not know are skipped and counted (a newer host's settings
     /// reach an older band without breaking it, and the count lets the protocol say so); new settings take new ids,
     /// so the version changes only if the pair layout itself does. Decoding applies the pairs on top of the current

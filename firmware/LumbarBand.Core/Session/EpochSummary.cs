@@ -109,6 +109,16 @@ namespace LumbarBand.Core.Session
         /// <summary>Battery at the end of the epoch, percent; <see cref="SessionUnits.UnknownBattery"/> when unknown.</summary>
         public int BatteryPercent;
 
+        /// <summary>
+        /// Walking speed, mm/s: the step-weighted mean over the epoch's steps whose length the band measured
+        /// (inverted pendulum of the step length estimator); 0 when none was measured. Not in the 24-byte layout above (the
+        /// session format that stores it is docs/sessions.md's).
+        /// </summary>
+        public int SpeedMmPerS;
+
+        /// <summary>Stride length, mm: the step-weighted mean over the epoch's measured steps (two steps' length); 0 when none was measured.</summary>
+        public int StrideLengthMm;
+
         /// <summary>Cues of every rule.</summary>
         public int Cues { get { return FlexionCues + LateralCues + SwayCues; } }
 
@@ -197,6 +207,8 @@ namespace LumbarBand.Core.Session
             SwayCues = other.SwayCues;
             PainMarkers = other.PainMarkers;
             BatteryPercent = other.BatteryPercent;
+            SpeedMmPerS = other.SpeedMmPerS;
+            StrideLengthMm = other.StrideLengthMm;
         }
 
         /// <summary>An angle byte: the unknown marker as is, anything else saturated to ±127.</summary>

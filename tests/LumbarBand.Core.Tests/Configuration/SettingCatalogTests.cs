@@ -42,6 +42,7 @@ public sealed class SettingCatalogTests
             SettingUnit.Milliseconds => "_ms",
             SettingUnit.Seconds => "_s",
             SettingUnit.Percent => "_pct",
+            SettingUnit.Centimetres => "_cm",
             _ => string.Empty,
         };
         Assert.EndsWith(suffix, d.Name, StringComparison.Ordinal);
@@ -84,5 +85,26 @@ public sealed class SettingCatalogTests
         Assert.Equal(SettingsErrorCode.UnknownSetting, e.Code);
         Assert.Throws<ArgumentException>(() => settings.Get((SettingId)200));
         Assert.Throws<ArgumentException>(() => SettingCatalog.Get(SettingId.None));
+    }
+
+    [Fact]
+    public void WearerHeightDefaultsTo170CmAndAValueInMetresOrInchesIsRejectedWithItsRange()
+    {
+        var settings = new BandSettings();
+        Assert.Equal(170, settings.WearerHeightCm);
+        Assert.True(SettingCatalog.TryFind("wearer_height_cm", out SettingDefinition d));
+        Assert.Equal(SettingId.WearerHeightCm, d.Id);
+
+        SettingsError metres = settings.Set(SettingId.WearerHeightCm, 2);
+        SettingsError inches = settings.Set(SettingId.WearerHeightCm, 680);
+
+        Assert.Equal(SettingsErrorCode.OutOfRange, metres.Code);
+        Assert.Equal(SettingsErrorCode.OutOfRange, inches.Code);
+        Assert.Contains("wearer_height_cm", metres.ToString(), StringComparison.Ordinal);
+        Assert.Contains("100", metres.ToString(), StringComparison.Ordinal);
+        Assert.Contains("230", inches.ToString(), StringComparison.Ordinal);
+        Assert.Equal(170, settings.WearerHeightCm);
+        Assert.True(settings.Set(SettingId.WearerHeightCm, 159).IsOk);
+        Assert.Equal(159, settings.WearerHeightCm);
     }
 }

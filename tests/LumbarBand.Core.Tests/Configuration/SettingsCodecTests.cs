@@ -36,7 +36,7 @@ public sealed class SettingsCodecTests
         Assert.Equal(0, unknown);
         Assert.True(back.SameAs(original));
         Assert.Equal(SettingsCodec.FormatVersion, bytes[0]);
-        Assert.Equal(96, bytes.Length);
+        Assert.Equal(99, bytes.Length);
         Assert.True(bytes.Length <= SettingsCodec.MaxEncodedLength);
     }
 
