@@ -46,6 +46,7 @@ namespace LumbarBand.Core
         private readonly TurnDetector _turns = new TurnDetector();
         private readonly StepDetector _steps = new StepDetector();
         private readonly WalkingBoutTracker _bouts;
+        private readonly PelvisRotation _rotation = new PelvisRotation();
         private readonly TiltEstimator _tilt = new TiltEstimator();
         private readonly PostureAxes _postureAxes = new PostureAxes();
         private readonly SwayMeter _sway;
@@ -225,7 +226,7 @@ namespace LumbarBand.Core
             }
 
             _bouts.Tick(sample);
-            if (_steps.Update(vertical))
+            if (_steps.Update(vertical, sample))
             {
                 OnCandidateStep(timeUs, sample, _steps.ContactAgeSamples);
             }
@@ -253,6 +254,7 @@ namespace LumbarBand.Core
             GravityTracker gravity = _gravity;
             TurnDetector turns = _turns;
             turns.Update(gyroBias.RateX, gyroBias.RateY, gyroBias.RateZ, gravity.UpX, gravity.UpY, gravity.UpZ);
+            _rotation.Update(turns.Yaw, sample);
             _sway.Accumulate(sample >> TiltEstimator.StepShift, turns.Yaw, turns.Turning);
             PostureMeter posture = _posture;
             int outputs = posture.Outputs;
@@ -366,7 +368,8 @@ namespace LumbarBand.Core
 
         private void OnCandidateStep(long timeUs, int sample, int age)
         {
-            if (_bouts.OnCandidateStep(sample - age, timeUs - ((long)age * ImuFormat.SamplePeriodUs), _steps.PeakCounts, _steps.SwingCounts))
+            int contact = sample - age;
+            if (_bouts.OnCandidateStep(contact, timeUs - ((long)age * ImuFormat.SamplePeriodUs), _steps.PeakCounts, _steps.SwingCounts, _rotation.SinceSample(contact), _turns.Turning))
             {
                 OnStepCounted(timeUs);
             }

@@ -67,13 +67,10 @@ namespace LumbarBand.Core.Gait
         /// </summary>
         public const int ContactToPeakSamples = 6;
 
+        /// <summary>The box's last <see cref="SmoothingSamples"/> inputs, indexed by the sample number's low bits.</summary>
         private readonly int[] _ring = new int[SmoothingSamples];
-        private int _ringIndex;
         private int _sum;
         private int _previousBox;
-
-        /// <summary>Sample counter (wraps harmlessly: only differences are used).</summary>
-        private int _now;
         private bool _rising;
         private int _peakValue;
         private int _peakTime;
@@ -108,17 +105,17 @@ namespace LumbarBand.Core.Gait
         public int StepSwingCounts { get { return SwingCounts; } }
 
         /// <summary>
-        /// Processes one sample of vertical body acceleration (counts, up positive). Returns true when a candidate
-        /// step was found (its contact is <see cref="StepContactAgeSamples"/> samples back).
+        /// Processes one sample of vertical body acceleration (counts, up positive) with its sample number (the
+        /// caller's count of samples at 50 Hz, one more each call; it may wrap: only differences are used). Returns
+        /// true when a candidate step was found (its contact is <see cref="StepContactAgeSamples"/> samples back).
         /// </summary>
-        public bool Update(int vertical)
+        public bool Update(int vertical, int now)
         {
-            int now = _now + 1;
-            _now = now;
-            int i = _ringIndex;
-            _sum += vertical - _ring[i];
-            _ring[i] = vertical;
-            _ringIndex = (i + 1) & SmoothingMask;
+            // The caller's sample number indexes the box's ring and times the peaks: no counter of its own (IL budget).
+            int[] ring = _ring;
+            int i = now & SmoothingMask;
+            _sum += vertical - ring[i];
+            ring[i] = vertical;
             int box = _sum >> SmoothingShift;
             int s = (box + _previousBox) >> 1;
             _previousBox = box;

@@ -35,7 +35,9 @@ namespace LumbarBand.Core.Gait
     /// steps must lift the pelvis as walking does (<see cref="MinConfirmRiseTenthsMm"/>, the inverted pendulum of
     /// Zijlstra &amp; Hof 2003, which shuffling and turning on the spot do not move); inside a bout, a candidate sooner
     /// after the last step than the bout's rhythm allows is no step (<see cref="RivalFractionNumerator"/>), which
-    /// removes most second humps and walking-aid impacts of slow gait;
+    /// removes most second humps of slow gait, and an early candidate that does not start the pelvis's rotation as a
+    /// step's contact does is a walking aid's impact (<see cref="AidWindowNumerator"/>, <see cref="AidYawNumerator"/>,
+    /// <see cref="PelvisRotation"/>);
     /// and a step after a hesitation (<see cref="HesitationRatioNumerator"/>) counts only if walking goes on. Each
     /// such constant has a physical reason given where it is declared; figures per subject with their spread, a
     /// leave-one-subject-out run of the one constant fitted to data (<see cref="StepDetector.ContactToPeakSamples"/>),
@@ -150,6 +152,39 @@ namespace LumbarBand.Core.Gait
         private const int RivalFractionShift = 3;
 
         /// <summary>
+        /// Early window of a walking aid's impact, in eighths of the bout's mean step interval: a candidate sooner than
+        /// 6/8 = 3/4 of the rhythm after the last step is tested for the pelvis's rotation (<see cref="AidYawNumerator"/>).
+        /// A cane or crutch is planted between two steps (with the opposite foot's step, or after the stronger step in a
+        /// "step-to" pattern), so its impact comes early; walking's own steps, asymmetric gait included, come after
+        /// about 70% of the rhythm and later, and a step that comes on time is never judged by its rotation.
+        /// </summary>
+        public const int AidWindowNumerator = 6;
+
+        /// <summary>
+        /// An early candidate (<see cref="AidWindowNumerator"/>) whose yaw since its contact is below 3/8 of the bout's
+        /// mean (<see cref="PelvisRotation"/>: each step's contact starts the pelvis's rotation towards the other side;
+        /// an aid's impact lands with the pelvis between two rotations) is an impact, not a step. Relative to the
+        /// walker's own rotation, so a small rotation of brisk gait and a large one of slow gait are judged alike; on the
+        /// slow MS walk with an aid, the steps turn the pelvis 3–11° from contact to detection, the aid's impacts 0–1.5°.
+        /// </summary>
+        public const int AidYawNumerator = 3;
+
+        /// <summary>
+        /// Least mean yaw of the bout's steps for the aid test, <see cref="PelvisRotation"/> units: 1229 = 3°. The
+        /// rotation since a contact is read on the 12.5 Hz yaw history, so the contact's place in it is known to one
+        /// update (80 ms); at the pelvis's yaw rates in walking (20–40 °/s) that is 1.6–3.2°, so a gait whose steps
+        /// rotate the pelvis by less than about 3° from contact to detection (brisk, stiff or short steps) cannot be
+        /// told from an impact by its rotation, and the test is not applied.
+        /// </summary>
+        public const int AidMinMeanYaw = 1229;
+
+        /// <summary>Yaw of a step taken while turning: not measured (a turn's own rotation hides the step's), left out of the mean.</summary>
+        private const int UnmeasuredYaw = -1;
+
+        /// <summary>Eighths: an aid's impact turns the pelvis by less than (mean yaw × <see cref="AidYawNumerator"/>) &gt;&gt; 3.</summary>
+        private const int AidYawShift = 3;
+
+        /// <summary>
         /// Divisor from swing × step² (counts × samples²) to a rise in tenths of mm: 4096 counts/g × 4π² /
         /// (9.80665 m/s² × (0.02 s)² × 10⁴ tenths of mm/m) = 4122.
         /// </summary>
@@ -193,6 +228,9 @@ namespace LumbarBand.Core.Gait
         private readonly long[] _pendingTimeUs = new long[ConfirmSteps];
         private readonly int[] _pendingPeak = new int[ConfirmSteps];
 
+        /// <summary>Magnitude of each pending step's yaw since its contact, <see cref="PelvisRotation"/> units (409.6 = 1°).</summary>
+        private readonly int[] _pendingYaw = new int[ConfirmSteps];
+
         /// <summary>Pelvis rise of each pending step over the interval from the pending step before it, tenths of mm (0 for the first).</summary>
         private readonly int[] _pendingRise = new int[ConfirmSteps];
         private int _pendingCount;
@@ -229,6 +267,9 @@ namespace LumbarBand.Core.Gait
 
         /// <summary>Running mean of the bout's step peaks, counts (4096 = 1 g).</summary>
         private int _meanPeak;
+
+        /// <summary>Running mean of the magnitude of the bout's steps' yaw since contact, <see cref="PelvisRotation"/> units (409.6 = 1°).</summary>
+        private int _meanYaw;
         private int _boutSteps;
         private int _totalSteps;
         private int _bouts;
@@ -273,13 +314,16 @@ namespace LumbarBand.Core.Gait
         }
 
         /// <summary>
-        /// Takes a candidate step: its initial contact's sample number and device time, and its smoothed vertical
-        /// peak (<see cref="StepDetector.StepPeakCounts"/>). Returns true if the step was taken into a walking bout
-        /// (counted now, counted with the held-back steps that confirm walking, or held back as a possible stopping
-        /// step).
+        /// Takes a candidate step: its initial contact's sample number and device time, its smoothed vertical
+        /// peak and trough-to-peak swing (<see cref="StepDetector.StepPeakCounts"/>, <see cref="StepDetector.StepSwingCounts"/>),
+        /// the trunk's yaw since its contact (<see cref="PelvisRotation.SinceSample"/>, 409.6 = 1°) and whether the wearer
+        /// turns (<see cref="Sensing.TurnDetector.IsTurning"/>: a turn's rotation hides the step's). Returns true if the
+        /// step was taken into a walking bout (counted now, counted with the held-back steps that confirm walking, or
+        /// held back as a possible stopping step).
         /// </summary>
-        public bool OnCandidateStep(int contactSample, long contactTimeUs, int peakCounts, int swingCounts)
+        public bool OnCandidateStep(int contactSample, long contactTimeUs, int peakCounts, int swingCounts, int yawSinceContact, bool turning)
         {
+            int yaw = turning ? UnmeasuredYaw : (yawSinceContact < 0 ? -yawSinceContact : yawSinceContact);
             if (Walking)
             {
                 if (peakCounts > ImpactCounts && peakCounts > _meanPeak << ImpactRatioShift)
@@ -289,22 +333,31 @@ namespace LumbarBand.Core.Gait
                 }
 
                 int interval = contactSample - _lastStepSample;
+                int mean = _meanInterval;
                 if (interval < MinStepSamples || interval < RivalWindow())
                 {
                     // Too soon after the last step: a second hump of its loading or a walking aid's impact.
                     return false;
                 }
 
+                int meanYaw = _meanYaw;
+                if (!turning && interval < (mean * AidWindowNumerator) >> RivalFractionShift && meanYaw >= AidMinMeanYaw
+                    && yaw < (meanYaw * AidYawNumerator) >> AidYawShift)
+                {
+                    // Early, and the pelvis does not turn as after a step's contact: a walking aid's impact.
+                    return false;
+                }
+
                 if (interval > MaxGapSamples)
                 {
                     EndBout();
-                    return OnCandidateStep(contactSample, contactTimeUs, peakCounts, swingCounts);
+                    return OnCandidateStep(contactSample, contactTimeUs, peakCounts, swingCounts, yawSinceContact, turning);
                 }
 
                 AddInterval(interval);
                 _lastStepSample = contactSample;
                 _deadline = contactSample + MaxGapSamples + DetectionLatencySamples;
-                AcceptStep(contactTimeUs, peakCounts, (interval << 1) > _meanInterval * HesitationRatioNumerator);
+                AcceptStep(contactTimeUs, peakCounts, yaw, (interval << 1) > _meanInterval * HesitationRatioNumerator);
                 return true;
             }
 
@@ -346,6 +399,7 @@ namespace LumbarBand.Core.Gait
             _pendingSample[n] = contactSample;
             _pendingTimeUs[n] = contactTimeUs;
             _pendingPeak[n] = peakCounts;
+            _pendingYaw[n] = yaw;
             _pendingRise[n] = n == 0 ? 0 : RiseTenthsMm(swingCounts, contactSample - _pendingSample[n - 1]);
             _pendingCount = n + 1;
             if (_pendingCount < ConfirmSteps)
@@ -399,6 +453,7 @@ namespace LumbarBand.Core.Gait
                 _pendingSample[k] = _pendingSample[from + k];
                 _pendingTimeUs[k] = _pendingTimeUs[from + k];
                 _pendingPeak[k] = _pendingPeak[from + k];
+                _pendingYaw[k] = _pendingYaw[from + k];
                 _pendingRise[k] = _pendingRise[from + k];
             }
 
@@ -431,9 +486,17 @@ namespace LumbarBand.Core.Gait
         private void StartBout()
         {
             int sum = 0;
+            int yawSum = 0;
+            int yawCount = 0;
             for (int k = 0; k < ConfirmSteps; k++)
             {
                 sum += _pendingPeak[k];
+                int yaw = _pendingYaw[k];
+                if (yaw != UnmeasuredYaw)
+                {
+                    yawSum += yaw;
+                    yawCount++;
+                }
             }
 
             int mean = sum / ConfirmSteps;
@@ -460,6 +523,7 @@ namespace LumbarBand.Core.Gait
             _boutSteps = 0;
             _heldCount = 0;
             _meanPeak = mean;
+            _meanYaw = yawCount == 0 ? 0 : yawSum / yawCount;
             _lastCountedTimeUs = _pendingTimeUs[first];
             _intervalCount = 0;
             _intervalIndex = 0;
@@ -471,7 +535,7 @@ namespace LumbarBand.Core.Gait
                     AddInterval(_pendingSample[k] - _pendingSample[k - 1]);
                 }
 
-                AcceptStep(_pendingTimeUs[k], _pendingPeak[k], false);
+                AcceptStep(_pendingTimeUs[k], _pendingPeak[k], _pendingYaw[k], false);
             }
 
             _lastStepSample = _pendingSample[ConfirmSteps - 1];
@@ -480,13 +544,17 @@ namespace LumbarBand.Core.Gait
         }
 
         /// <summary>
-        /// A step of the bout: held back if it is weak and fewer than <see cref="MaxStoppingSteps"/> weak steps are
+        /// A step of the bout (its yaw since contact feeds the bout's mean unless <see cref="UnmeasuredYaw"/>): held back if it is weak and fewer than <see cref="MaxStoppingSteps"/> weak steps are
         /// held; otherwise counted, after the held ones.
         /// </summary>
-        private void AcceptStep(long timeUs, int peakCounts, bool afterHesitation)
+        private void AcceptStep(long timeUs, int peakCounts, int yaw, bool afterHesitation)
         {
             int mean = _meanPeak;
             _meanPeak = mean + ((peakCounts - mean) >> MeanPeakShift);
+            if (yaw != UnmeasuredYaw)
+            {
+                _meanYaw += (yaw - _meanYaw) >> MeanPeakShift;
+            }
             if ((afterHesitation || peakCounts < (mean >> StoppingStepShift)) && _heldCount < MaxStoppingSteps)
             {
                 _heldTimeUs[_heldCount] = timeUs;

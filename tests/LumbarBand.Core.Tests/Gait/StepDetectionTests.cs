@@ -125,7 +125,7 @@ public sealed class StepDetectionTests
             // 1.8 Hz, 0.25 g, with a second hump 0.12 s after each peak.
             double t = k / 50.0;
             double v = (0.25 * Math.Cos(2 * Math.PI * 1.8 * t)) + (0.08 * Math.Cos(2 * Math.PI * 3.6 * t));
-            if (detector.Update((int)(v * 4096)))
+            if (detector.Update((int)(v * 4096), k + 1))
             {
                 found++;
                 Assert.InRange(detector.StepContactAgeSamples, StepDetector.ContactToPeakSamples, StepDetector.ContactToPeakSamples + 12);

@@ -204,6 +204,59 @@ public sealed class WalkingBoutTrackerTests
     }
 
     [Fact]
+    public void AnEarlyImpactThatDoesNotTurnThePelvisIsAWalkingAidNotAStep()
+    {
+        // 50 steps/min (60 samples), each step turning the pelvis by 6° from contact to detection; an aid lands 40
+        // samples after each step (after the rival window of 5/8, before 3/4 of the rhythm) with the pelvis still: 0.4°.
+        var run = new Run { StepSamples = 60, StepYaw = 6 * PelvisRotation.UnitsPerTenDegrees / 10 };
+        run.Steps(8, Strong);
+        var aids = new List<long>();
+        for (int k = 0; k < 6; k++)
+        {
+            run.ContactTimesUs.Add(Run.TimeUs(run.Sample));
+            run.Candidate(run.Sample, Strong, yaw: run.StepYaw);
+            aids.Add(Run.TimeUs(run.Sample + 40));
+            run.Candidate(run.Sample + 40, Strong, yaw: PelvisRotation.UnitsPerTenDegrees / 25);
+            run.Sample += 60;
+        }
+
+        run.Pause();
+        Assert.Equal(run.ContactTimesUs, run.StepTimes);
+        Assert.DoesNotContain(aids[0], run.StepTimes);
+    }
+
+    [Fact]
+    public void AnEarlyStepIsKeptWhileTurningOrWhenTheGaitBarelyTurnsThePelvis()
+    {
+        // The same early, still candidate counts while the wearer turns (a turn's rotation hides the step's), and in a
+        // gait whose steps turn the pelvis by less than AidMinMeanYaw (its rotation cannot tell an impact from a step).
+        foreach ((int stepYaw, bool turning) in new[] { (6 * PelvisRotation.UnitsPerTenDegrees / 10, true), (WalkingBoutTracker.AidMinMeanYaw / 2, false) })
+        {
+            var run = new Run { StepSamples = 60, StepYaw = stepYaw };
+            run.Steps(8, Strong);
+            int early = run.Sample - 60 + 40;
+            run.Candidate(early, Strong, yaw: 0, turning: turning);
+            run.Pause();
+            Assert.Contains(Run.TimeUs(early), run.StepTimes);
+        }
+    }
+
+    [Fact]
+    public void PelvisRotationGivesTheYawTurnedSinceAContact()
+    {
+        // 10 °/s (327 counts) for 12 updates at 12.5 Hz: 0.8° an update; from sample 24 (update 6) to the last (48): 4.8°.
+        var rotation = new PelvisRotation();
+        for (int update = 1; update <= 12; update++)
+        {
+            rotation.Update(327, update * 4);
+        }
+
+        Assert.Equal(6 * 327, rotation.SinceSample(24));
+        Assert.Equal(6 * 327, rotation.SinceSample(27));
+        Assert.Equal((PelvisRotation.HistoryUpdates - 1) * 327, rotation.SinceSample(0));
+    }
+
+    [Fact]
     public void AFirstStepBeforeAHesitationIsNotTheWalksFirst()
     {
         // A candidate, two steps' time of nothing (standing up, a weight shift), then walking at a steady rhythm.
@@ -236,6 +289,9 @@ public sealed class WalkingBoutTrackerTests
         /// <summary>Samples from one step to the next.</summary>
         public int StepSamples { get; init; } = Step;
 
+        /// <summary>Each step's yaw since its contact, <see cref="PelvisRotation"/> units (409.6 = 1°); none by default.</summary>
+        public int StepYaw { get; init; }
+
         public List<long> ContactTimesUs { get; } = [];
 
         public List<BandEvent> Events { get; } = [];
@@ -247,7 +303,7 @@ public sealed class WalkingBoutTrackerTests
             for (int k = 0; k < count; k++)
             {
                 ContactTimesUs.Add(TimeUs(Sample));
-                Candidate(Sample, peak);
+                Candidate(Sample, peak, yaw: (k & 1) == 0 ? StepYaw : -StepYaw);
                 Sample += StepSamples;
             }
         }
@@ -257,10 +313,10 @@ public sealed class WalkingBoutTrackerTests
         /// <paramref name="swing"/>, by default twice its peak, as in walking (the trough before a step's loading peak
         /// lies about as far below gravity as the peak above it).
         /// </summary>
-        public void Candidate(int sample, int peak, int swing = -1)
+        public void Candidate(int sample, int peak, int swing = -1, int yaw = 0, bool turning = false)
         {
             Tick(sample + 10);
-            Tracker.OnCandidateStep(sample, TimeUs(sample), peak, swing < 0 ? 2 * peak : swing);
+            Tracker.OnCandidateStep(sample, TimeUs(sample), peak, swing < 0 ? 2 * peak : swing, yaw, turning);
             Drain();
         }
 
