@@ -32,6 +32,10 @@ namespace LumbarBand.Core.Protocol
         private readonly StatusMessage _status = new StatusMessage();
         private readonly LinkTrust _trust;
         private int _maxPayload = ProtocolConstants.DefaultPayloadBytes;
+        private Opcode _pendingOpcode = Opcode.None;
+        private byte _pendingRequestId;
+        private int _pendingUnknownSkipped;
+        private bool _pendingOrphaned;
 
         /// <summary>
         /// Creates a handler acting on <paramref name="band"/>, whose link requests (Enroll, Challenge, Prove) are
@@ -66,6 +70,32 @@ namespace LumbarBand.Core.Protocol
         /// <summary>The settings being staged, if any.</summary>
         public ConfigurationUpload Upload { get { return _upload; } }
 
+        /// <summary>
+        /// True while a request waits for the band's owner to apply it (the port answered <see cref="ErrorCode.Pending"/>):
+        /// its response comes from <see cref="CompletePending"/>; the adapter holds further writes back meanwhile
+        /// (one that arrives anyway is answered <see cref="ErrorCode.Busy"/>).
+        /// </summary>
+        public bool IsAwaitingBand { get { return _pendingOpcode != Opcode.None; } }
+
+        /// <summary>
+        /// The response to the request that was pending, once the band answered it: written into
+        /// <paramref name="response"/>, its length returned; 0 while the answer has not come (or nothing is pending,
+        /// or the link that asked has gone: the request took effect, the response is dropped).
+        /// </summary>
+        public int CompletePending(byte[] response)
+        {
+            ErrorCode result;
+            if (_pendingOpcode == Opcode.None || !_band.TryTakeAnswer(out result))
+            {
+                return 0;
+            }
+
+            Opcode opcode = _pendingOpcode;
+            _pendingOpcode = Opcode.None;
+            int length = Finish(opcode, _pendingRequestId, result == ErrorCode.Pending ? ErrorCode.Busy : result, response);
+            return _pendingOrphaned ? 0 : length;
+        }
+
         /// <summary>A central connected: a new link starts at the default MTU with no transfer and nothing staged.</summary>
         public void OnConnected()
         {
@@ -99,7 +129,9 @@ namespace LumbarBand.Core.Protocol
         /// Handles one control-point write of <paramref name="length"/> bytes of <paramref name="frame"/> on a link
         /// protected by <paramref name="link"/>; writes the response into <paramref name="response"/> (at least
         /// <see cref="ProtocolConstants.DefaultPayloadBytes"/> long; <see cref="ProtocolConstants.MaxPayloadBytes"/>
-        /// to use large MTUs) and returns its length, which is never 0. Never throws for any frame content.
+        /// to use large MTUs) and returns its length; 0 only when the band's owner will apply the request first
+        /// (<see cref="IsAwaitingBand"/>: the response then comes from <see cref="CompletePending"/>). Never throws for
+        /// any frame content.
         /// </summary>
         public int OnControlWrite(byte[] frame, int length, LinkSecurity link, byte[] response)
         {
@@ -160,6 +192,11 @@ namespace LumbarBand.Core.Protocol
                 return Error(response, opcode, requestId, ErrorCode.BadLength, expected);
             }
 
+            if (_pendingOpcode != Opcode.None)
+            {
+                return Error(response, opcode, requestId, ErrorCode.Busy, 0);
+            }
+
             int capacity = _maxPayload < response.Length ? _maxPayload : response.Length;
             return Dispatch(opcode, requestId, frame, length, response, capacity);
         }
@@ -199,6 +236,7 @@ namespace LumbarBand.Core.Protocol
 
         private void ResetLink()
         {
+            _pendingOrphaned = _pendingOpcode != Opcode.None;
             _transfer.Cancel();
             _upload.Clear();
             _maxPayload = ProtocolConstants.DefaultPayloadBytes;
@@ -227,9 +265,9 @@ namespace LumbarBand.Core.Protocol
                 case Opcode.EraseSessions:
                     return EraseSessions(requestId, frame, response);
                 case Opcode.StartCalibration:
-                    return Result(response, opcode, requestId, _band.StartCalibration());
+                    return Finish(opcode, requestId, _band.StartCalibration(), response);
                 case Opcode.TestCue:
-                    return Result(response, opcode, requestId, _band.TestCue(frame[MessageLayout.ParameterOffset]));
+                    return Finish(opcode, requestId, _band.TestCue(frame[MessageLayout.ParameterOffset]), response);
                 case Opcode.SetMode:
                     return SetMode(requestId, frame, response);
                 case Opcode.FactoryReset:
@@ -265,7 +303,7 @@ namespace LumbarBand.Core.Protocol
                 return Error(response, Opcode.SetTime, requestId, ErrorCode.InvalidParameter, MessageLayout.ParameterOffset);
             }
 
-            return Result(response, Opcode.SetTime, requestId, _band.SetUtcTime(utc));
+            return Finish(Opcode.SetTime, requestId, _band.SetUtcTime(utc), response);
         }
 
         private int GetConfiguration(byte requestId, byte[] frame, byte[] response, int capacity)
@@ -328,15 +366,8 @@ namespace LumbarBand.Core.Protocol
                 return ConfigurationError(response, requestId, rejection);
             }
 
-            if (result != ErrorCode.None)
-            {
-                return Error(response, Opcode.CommitConfiguration, requestId, result, 0);
-            }
-
-            _upload.Clear();
-            int at = Ok(response, Opcode.CommitConfiguration, requestId);
-            response[at] = (byte)(unknownSkipped < 0 ? 0 : (unknownSkipped > byte.MaxValue ? byte.MaxValue : unknownSkipped));
-            return MessageLayout.CommitConfigurationResponseBytes;
+            _pendingUnknownSkipped = unknownSkipped;
+            return Finish(Opcode.CommitConfiguration, requestId, result, response);
         }
 
         private int ListSessions(byte requestId, byte[] frame, byte[] response, int capacity)
@@ -402,13 +433,7 @@ namespace LumbarBand.Core.Protocol
                 return Error(response, Opcode.EraseSessions, requestId, ErrorCode.BadConfirmation, 0);
             }
 
-            ErrorCode result = _band.EraseSessions();
-            if (result == ErrorCode.None)
-            {
-                _transfer.Cancel();
-            }
-
-            return Result(response, Opcode.EraseSessions, requestId, result);
+            return Finish(Opcode.EraseSessions, requestId, _band.EraseSessions(), response);
         }
 
         private int SetMode(byte requestId, byte[] frame, byte[] response)
@@ -419,7 +444,7 @@ namespace LumbarBand.Core.Protocol
                 return Error(response, Opcode.SetMode, requestId, ErrorCode.InvalidParameter, MessageLayout.ParameterOffset);
             }
 
-            return Result(response, Opcode.SetMode, requestId, _band.SetCueMode((CueMode)mode));
+            return Finish(Opcode.SetMode, requestId, _band.SetCueMode((CueMode)mode), response);
         }
 
         private int FactoryReset(byte requestId, byte[] frame, byte[] response)
@@ -429,14 +454,50 @@ namespace LumbarBand.Core.Protocol
                 return Error(response, Opcode.FactoryReset, requestId, ErrorCode.BadConfirmation, 0);
             }
 
-            ErrorCode result = _band.FactoryReset();
-            if (result == ErrorCode.None)
+            return Finish(Opcode.FactoryReset, requestId, _band.FactoryReset(), response);
+        }
+
+        /// <summary>
+        /// The response to a request the band answered with <paramref name="result"/>, with what success means for the
+        /// link's own state; or, for <see cref="ErrorCode.Pending"/>, nothing yet (0): the request is remembered and
+        /// answered by <see cref="CompletePending"/>.
+        /// </summary>
+        private int Finish(Opcode opcode, byte requestId, ErrorCode result, byte[] response)
+        {
+            if (result == ErrorCode.Pending)
             {
-                _transfer.Cancel();
-                _upload.Clear();
+                _pendingOpcode = opcode;
+                _pendingRequestId = requestId;
+                _pendingOrphaned = false;
+                return 0;
             }
 
-            return Result(response, Opcode.FactoryReset, requestId, result);
+            if (result != ErrorCode.None)
+            {
+                // A commit's refusal carries no detail (its own layout); the others say where a bad parameter was.
+                return opcode == Opcode.CommitConfiguration ? Error(response, opcode, requestId, result, 0) : Result(response, opcode, requestId, result);
+            }
+
+            switch (opcode)
+            {
+                case Opcode.CommitConfiguration:
+                    _upload.Clear();
+                    int at = Ok(response, Opcode.CommitConfiguration, requestId);
+                    int skipped = _pendingUnknownSkipped;
+                    response[at] = (byte)(skipped < 0 ? 0 : (skipped > byte.MaxValue ? byte.MaxValue : skipped));
+                    return MessageLayout.CommitConfigurationResponseBytes;
+                case Opcode.EraseSessions:
+                    _transfer.Cancel();
+                    break;
+                case Opcode.FactoryReset:
+                    _transfer.Cancel();
+                    _upload.Clear();
+                    break;
+                default:
+                    break;
+            }
+
+            return Ok(response, opcode, requestId);
         }
 
         /// <summary>Loads session <paramref name="sessionId"/> into <see cref="_session"/>; it must exist and be closed.</summary>

@@ -66,5 +66,12 @@ namespace LumbarBand.Core.Protocol
 
         /// <summary>Prove refused: unknown host, no challenge outstanding (each takes one answer), or a wrong MAC (detail 0).</summary>
         ProofRefused = 0x11,
+
+        /// <summary>
+        /// Never sent: an <see cref="IBandPort"/> answer meaning the band's owner (the sampling thread) will apply the
+        /// request and the answer comes later from <see cref="IBandPort.TryTakeAnswer"/>; the handler then sends the
+        /// response (<see cref="CommandHandler.CompletePending"/>).
+        /// </summary>
+        Pending = 0xFF,
     }
 }

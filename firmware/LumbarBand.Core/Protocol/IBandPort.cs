@@ -16,6 +16,10 @@ namespace LumbarBand.Core.Protocol
     /// (<see cref="ProtocolConstants.StackResponseDeadlineMs"/>); anything slower (a factory reset's reboot) is
     /// scheduled to run after the response has been sent.</item>
     /// <item>Allocation-free on the device where it can be: the handler passes its own buffers.</item>
+    /// <item>A request that changes the band itself (<see cref="SetUtcTime"/>, <see cref="SetConfiguration"/>,
+    /// <see cref="StartCalibration"/>, <see cref="TestCue"/>, <see cref="SetCueMode"/>, <see cref="EraseSessions"/>)
+    /// may answer <see cref="ErrorCode.Pending"/>: the band's owner applies it on its own thread and the answer comes
+    /// from <see cref="TryTakeAnswer"/>. One request is pending at a time.</item>
     /// </list>
     /// Sessions are listed oldest first (ascending id); a session's "serialized form" is the exact byte sequence the
     /// host receives, and <see cref="SessionInfo.Crc"/> is the CRC-32 of all of it.
@@ -88,5 +92,11 @@ namespace LumbarBand.Core.Protocol
 
         /// <summary>Fills the live summary; every field is set (see <see cref="StatusMessage.Clear"/>).</summary>
         void GetStatus(StatusMessage status);
+
+        /// <summary>
+        /// The answer to the request that returned <see cref="ErrorCode.Pending"/>, once the band's owner applied it;
+        /// false while it is still on its way (or when nothing is pending).
+        /// </summary>
+        bool TryTakeAnswer(out ErrorCode result);
     }
 }

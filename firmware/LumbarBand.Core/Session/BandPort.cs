@@ -1,35 +1,37 @@
 using LumbarBand.Core.Configuration;
 using LumbarBand.Core.Cueing;
 using LumbarBand.Core.Protocol;
+using LumbarBand.Core.Runtime;
 using LumbarBand.Core.Storage;
 
 namespace LumbarBand.Core.Session
 {
     /// <summary>
-    /// The protocol's <see cref="IBandPort"/> on the real band: <see cref="Band"/>, its <see cref="SessionRecorder"/>,
-    /// the <see cref="RecordLog"/>, the <see cref="BandSettings"/> in force, and what the firmware provides
-    /// (<see cref="IBandPortHost"/>: clock, identity, motor, settings storage). Owns the storage side of sessions: the
-    /// <see cref="Writer"/> that puts the recorder's records in the log, the <see cref="Catalog"/> behind the session
-    /// list, and the cursor downloads read through. docs/sessions.md §9.
+    /// The protocol's <see cref="IBandPort"/> on the real band, on the control thread's side: the <see cref="RecordLog"/>
+    /// and the storage side of sessions (the <see cref="Writer"/> that puts the recorder's records in the log, the
+    /// <see cref="Catalog"/> behind the session list, the cursor downloads read through), the settings in force and
+    /// their persistence (<see cref="IBandPortHost"/>). It never touches <see cref="Band"/>: what changes the band
+    /// (clock, calibration, test cue, settings, the end of a session on erase) goes as a command through the
+    /// <see cref="BandCommandChannel"/> to the band's owner (<see cref="BandCommandReceiver"/>, on the sampling
+    /// thread), and comes back as an answer (<see cref="TryTakeAnswer"/>); what the status reads of the band comes
+    /// from the state the owner publishes. docs/sessions.md §9.
     /// </summary>
     /// <remarks>
     /// <para>Every <see cref="IBandPort"/> member is atomic (a refusal changes nothing), quick, and never throws:
-    /// anything the storage throws comes back as <see cref="ErrorCode.StorageError"/> (false, -1). The session list
-    /// is served from the catalog (length and CRC-32 computed once per session, when it closes); a download reads the
-    /// session's records as stored, keeping its place between chunks. A factory reset is only scheduled:
-    /// the adapter sends the response, then calls <see cref="CompleteFactoryReset"/>, then deletes the bonds and
-    /// reboots.</para>
-    /// <para>Threads (the firmware's business; Core takes no locks): <see cref="Band"/> and the recorder belong to the
-    /// band's lock; the log, the writer, the catalog and this port to one storage lock. The control loop moves the
-    /// outbox's entries across (take under the band's lock, <see cref="SessionWriter.Write"/> under the storage
-    /// lock) and calls <see cref="Maintain"/> now and then.</para>
+    /// anything the storage throws comes back as <see cref="ErrorCode.StorageError"/> (false, -1). A request that
+    /// changes the band answers <see cref="ErrorCode.Pending"/> once its flash part is done; one such request is in
+    /// flight at a time (another is refused <see cref="ErrorCode.Busy"/>). A factory reset is only scheduled: the
+    /// adapter sends the response, then calls <see cref="CompleteFactoryReset"/>, then deletes the bonds and reboots.</para>
+    /// <para>Threads: everything here runs on one thread (the firmware's control thread; a test's or the virtual
+    /// band's only thread). The recorder's <see cref="SessionOutbox"/> is the one object shared with the band's
+    /// owner, as a single-producer single-consumer queue: this port takes from it (<see cref="MoveRecords"/>).</para>
     /// </remarks>
     public sealed class BandPort : IBandPort
     {
         private const int Percent = 100;
 
-        private readonly Band _band;
-        private readonly SessionRecorder _recorder;
+        private readonly BandCommandChannel _channel;
+        private readonly SessionOutbox _outbox;
         private readonly RecordLog _log;
         private readonly BandSettings _settings;
         private readonly IBandPortHost _host;
@@ -40,21 +42,30 @@ namespace LumbarBand.Core.Session
         private readonly byte[] _encoded = new byte[SettingsCodec.MaxEncodedLength];
         private readonly DeviceInfo _identity = new DeviceInfo();
         private readonly SessionInfo _entry = new SessionInfo();
+        private readonly SessionOutboxEntry _record = new SessionOutboxEntry();
+        private readonly BandSnapshot _state = new BandSnapshot();
+        private readonly BandSnapshot _scratch = new BandSnapshot();
         private bool _factoryResetPending;
+        private bool _requestInFlight;
+        private bool _answered;
+        private ErrorCode _answer;
+        private bool _awaitingMark;
 
         /// <summary>
-        /// Creates the port, ends a session a power cut left open in <paramref name="log"/>, and lists the stored
-        /// sessions (one pass over the log: at boot only).
+        /// Creates the port over <paramref name="log"/> with the settings in force <paramref name="settings"/> (this
+        /// port's own copy; the band has its own), talking to the band's owner through <paramref name="channel"/> and
+        /// taking the records of <paramref name="outbox"/> (the band's recorder's). Ends a session a power cut left open
+        /// in the log and lists the stored sessions (one pass over the log: at boot only).
         /// </summary>
-        public BandPort(Band band, SessionRecorder recorder, RecordLog log, BandSettings settings, IBandPortHost host)
+        public BandPort(BandCommandChannel channel, SessionOutbox outbox, RecordLog log, BandSettings settings, IBandPortHost host)
         {
-            if (band == null || recorder == null || log == null || settings == null || host == null)
+            if (channel == null || outbox == null || log == null || settings == null || host == null)
             {
-                throw new System.ArgumentException("the port needs the band, its recorder, the log, the settings and a host", nameof(band));
+                throw new System.ArgumentException("the port needs the channel, the recorder's outbox, the log, the settings and a host", nameof(channel));
             }
 
-            _band = band;
-            _recorder = recorder;
+            _channel = channel;
+            _outbox = outbox;
             _log = log;
             _settings = settings;
             _host = host;
@@ -62,12 +73,12 @@ namespace LumbarBand.Core.Session
             _catalog = new SessionCatalog(log, _cursor, SessionCatalog.DefaultCapacity);
             _writer = new SessionWriter(log, settings, _catalog);
             host.FillIdentity(_identity);
-            recorder.SetFirmwareVersion(_identity.FirmwareMajor, _identity.FirmwareMinor, _identity.FirmwarePatch);
-            recorder.SetSerialNumber(_identity.SerialNumber);
-            recorder.Configure(settings);
             _writer.EndInterruptedSession();
             _catalog.Rebuild();
         }
+
+        /// <summary>The firmware version and serial the band's recorder stamps on sessions (<see cref="BandCommandReceiver"/>).</summary>
+        public DeviceInfo Identity { get { return _identity; } }
 
         /// <summary>Writes the recorder's finished records into the log.</summary>
         public SessionWriter Writer { get { return _writer; } }
@@ -100,7 +111,53 @@ namespace LumbarBand.Core.Session
         /// <summary>Writes every record waiting in the recorder's outbox (single-threaded hosts: after each sample or second).</summary>
         public int FlushRecords()
         {
-            return _writer.Flush(_recorder.Outbox);
+            return MoveRecords(int.MaxValue);
+        }
+
+        /// <summary>
+        /// Writes up to <paramref name="max"/> records waiting in the recorder's outbox into the log; returns how many.
+        /// Writes none between an erase or reset and the band's mark (records queued before the band ended the
+        /// session belong to the erased log and are dropped). Throws what the flash throws (the record is lost).
+        /// </summary>
+        public int MoveRecords(int max)
+        {
+            PollAnswers();
+            int moved = 0;
+            while (!_awaitingMark && moved < max && _outbox.TryTake(_record))
+            {
+                moved++;
+                _writer.Write(_record);
+            }
+
+            return moved;
+        }
+
+        /// <summary>Drops up to <paramref name="max"/> waiting records unwritten (the flash has failed); returns how many.</summary>
+        public int DropRecords(int max)
+        {
+            PollAnswers();
+            int dropped = 0;
+            while (dropped < max && _outbox.Skip())
+            {
+                dropped++;
+            }
+
+            return dropped;
+        }
+
+        /// <inheritdoc/>
+        public bool TryTakeAnswer(out ErrorCode result)
+        {
+            PollAnswers();
+            result = _answer;
+            if (!_answered)
+            {
+                return false;
+            }
+
+            _answered = false;
+            _requestInFlight = false;
+            return true;
         }
 
         /// <summary>
@@ -120,9 +177,10 @@ namespace LumbarBand.Core.Session
         }
 
         /// <summary>
-        /// Runs a scheduled factory reset, after its response was sent: default settings (persisted and applied), the
-        /// open session dropped, the log formatted (session ids start again at 1), the clock forgotten. The firmware
-        /// then deletes every bond and reboots. Returns false if the storage failed (the firmware reboots anyway).
+        /// Runs a scheduled factory reset, after its response was sent: default settings (persisted, and sent to the
+        /// band with the order to end its session and forget the clock), the log formatted (session ids start again at
+        /// 1). The firmware then deletes every bond and reboots. Returns false if the storage failed (the firmware
+        /// reboots anyway).
         /// </summary>
         public bool CompleteFactoryReset()
         {
@@ -132,11 +190,12 @@ namespace LumbarBand.Core.Session
                 _settings.ResetToDefaults();
                 int length = SettingsCodec.Encode(_settings, _encoded, 0);
                 bool persisted = _host.PersistSettings(_encoded, length);
-                _host.ApplySettings(_settings);
-                _recorder.Configure(_settings);
-                _recorder.EndNow(_host.UptimeUs, SessionEndReason.Host);
-                _recorder.Outbox.Clear();
-                _recorder.Clock.Clear();
+                _channel.Settings.CopyFrom(_settings);
+                if (_channel.ToSampling.TryPost((int)SideEffectKind.FactoryReset, 0))
+                {
+                    _awaitingMark = true;
+                }
+
                 _writer.Reset();
                 _log.Format();
                 _catalog.Rebuild();
@@ -169,8 +228,7 @@ namespace LumbarBand.Core.Session
         /// <inheritdoc/>
         public ErrorCode SetUtcTime(uint utcSeconds)
         {
-            _recorder.Clock.Set(utcSeconds, _host.UptimeUs);
-            return ErrorCode.None;
+            return Post(SideEffectKind.SetClock, (int)utcSeconds);
         }
 
         /// <inheritdoc/>
@@ -236,7 +294,8 @@ namespace LumbarBand.Core.Session
                 info.Id = _log.CurrentSessionId;
                 info.Length = 0;
                 info.Crc = 0;
-                info.StartUtcSeconds = _recorder.SessionStartUtcSeconds;
+                RefreshState();
+                info.StartUtcSeconds = _state.SessionStartUtcSeconds;
                 info.Acknowledged = false;
                 info.Open = true;
                 return true;
@@ -301,33 +360,34 @@ namespace LumbarBand.Core.Session
         /// <inheritdoc/>
         public ErrorCode EraseSessions()
         {
+            if (_requestInFlight || _awaitingMark)
+            {
+                return ErrorCode.Busy;
+            }
+
             try
             {
-                // The log first: if the flash fails there, the recorder's session goes on untouched.
+                // The log first: if the flash fails there, the band's session goes on untouched.
                 _log.Format();
-                _recorder.EndNow(_host.UptimeUs, SessionEndReason.Host);
-                _recorder.Outbox.Clear();
                 _writer.Reset();
                 _catalog.Rebuild();
-                return ErrorCode.None;
             }
             catch (System.Exception)
             {
                 _cursor.Invalidate();
                 return ErrorCode.StorageError;
             }
+
+            // The band ends its session; what it queued before that belongs to the erased log (its mark says how much).
+            ErrorCode posted = Post(SideEffectKind.EndSessionForErase, 0);
+            _awaitingMark = posted == ErrorCode.Pending;
+            return posted;
         }
 
         /// <inheritdoc/>
         public ErrorCode StartCalibration()
         {
-            if (_band.Neutral.IsPending)
-            {
-                return ErrorCode.Busy;
-            }
-
-            _band.RequestNeutralCapture();
-            return ErrorCode.None;
+            return Post(SideEffectKind.StartCalibration, 0);
         }
 
         /// <inheritdoc/>
@@ -343,8 +403,7 @@ namespace LumbarBand.Core.Session
                 return ErrorCode.InvalidParameter;
             }
 
-            _host.PlayCue(HapticPatterns.ForLevel(pattern));
-            return ErrorCode.None;
+            return Post(SideEffectKind.TestCue, pattern);
         }
 
         /// <inheritdoc/>
@@ -394,31 +453,32 @@ namespace LumbarBand.Core.Session
         private void FillStatus(StatusMessage status)
         {
             long now = _host.UptimeUs;
-            bool open = _recorder.IsSessionOpen;
-            bool calibrated = _band.Neutral.IsCaptured;
+            RefreshState();
+            BandSnapshot band = _state;
+            bool open = band.SessionOpen;
             bool full = StorageFull;
-            status.Set(StatusMessage.FlagWalking, _band.IsWalking);
+            status.Set(StatusMessage.FlagWalking, band.Walking);
             status.Set(StatusMessage.FlagSessionOpen, open && !full);
-            status.Set(StatusMessage.FlagCalibrated, calibrated);
-            status.Set(StatusMessage.FlagClockSet, _recorder.Clock.IsSet);
+            status.Set(StatusMessage.FlagCalibrated, band.Calibrated);
+            status.Set(StatusMessage.FlagClockSet, band.ClockSet);
             status.Set(StatusMessage.FlagStorageFull, full);
             status.Set(StatusMessage.FlagTraining, _settings.CueMode == CueMode.Training);
             status.Set(StatusMessage.FlagPairingWindowOpen, _host.IsPairingWindowOpen);
             status.Set(StatusMessage.FlagCharging, _host.IsCharging);
-            status.Conditions = (byte)(_recorder.ExcessiveConditions | _host.Faults);
-            status.BatteryPercent = _recorder.BatteryPercent;
+            status.Conditions = (byte)(band.Conditions | _host.Faults);
+            status.BatteryPercent = band.BatteryPercent;
             status.StorageUsedPercent = (int)(((long)_log.UsedBytes * Percent) / _log.CapacityBytes);
-            status.Steps = open ? _recorder.SessionSteps : _band.TotalSteps;
-            status.CadenceCentiStepsPerMinute = _band.CadenceCentiStepsPerMinute;
-            status.Cues = _recorder.SessionCues;
-            if (calibrated && _recorder.PostureKnown)
+            status.Steps = band.Steps;
+            status.CadenceCentiStepsPerMinute = band.CadenceCentiStepsPerMinute;
+            status.Cues = band.Cues;
+            if (band.Calibrated && band.PostureKnown)
             {
-                status.FlexionDegrees = SessionUnits.Degrees(_recorder.LastFlexionCentidegrees);
-                status.LateralBendDegrees = SessionUnits.Degrees(_recorder.LastLateralBendCentidegrees);
+                status.FlexionDegrees = SessionUnits.Degrees(band.FlexionCentidegrees);
+                status.LateralBendDegrees = SessionUnits.Degrees(band.LateralBendCentidegrees);
             }
 
-            status.SessionSeconds = open ? (int)((now - _recorder.SessionStartUs) / SessionUnits.MicrosPerSecond) : 0;
-            status.WalkingSeconds = (int)(_recorder.SessionWalkingUs(now) / SessionUnits.MicrosPerSecond);
+            status.SessionSeconds = open ? (int)((now - band.SessionStartUs) / SessionUnits.MicrosPerSecond) : 0;
+            status.WalkingSeconds = (int)(band.SessionWalkingUs / SessionUnits.MicrosPerSecond);
 
             int listed = _catalog.Count;
             int waiting = _catalog.Waiting;
@@ -436,9 +496,17 @@ namespace LumbarBand.Core.Session
             status.UnacknowledgedSessions = unacknowledged;
         }
 
-        /// <summary>Persists, then applies, validated settings; nothing changes if they cannot be persisted.</summary>
+        /// <summary>
+        /// Persists validated settings, takes them as the ones in force, and sends them to the band; nothing changes if
+        /// they cannot be persisted.
+        /// </summary>
         private ErrorCode Commit(BandSettings candidate)
         {
+            if (_requestInFlight || _awaitingMark)
+            {
+                return ErrorCode.Busy;
+            }
+
             int length = SettingsCodec.Encode(candidate, _encoded, 0);
             if (!_host.PersistSettings(_encoded, length))
             {
@@ -446,9 +514,56 @@ namespace LumbarBand.Core.Session
             }
 
             _settings.CopyFrom(candidate);
-            _host.ApplySettings(_settings);
-            _recorder.Configure(_settings);
-            return ErrorCode.None;
+            _channel.Settings.CopyFrom(candidate);
+            return Post(SideEffectKind.ApplySettings, 0);
+        }
+
+        /// <summary>
+        /// Sends an answered command to the band's owner: <see cref="ErrorCode.Pending"/>, or
+        /// <see cref="ErrorCode.Busy"/> when a request is still in flight or the queue is full.
+        /// </summary>
+        private ErrorCode Post(SideEffectKind kind, int value)
+        {
+            if (_requestInFlight || _awaitingMark || !_channel.ToSampling.TryPost((int)kind, value))
+            {
+                return ErrorCode.Busy;
+            }
+
+            _requestInFlight = true;
+            return ErrorCode.Pending;
+        }
+
+        /// <summary>Takes what the band's owner sent back: the answer to the request in flight, and outbox marks.</summary>
+        private void PollAnswers()
+        {
+            int kind;
+            int value;
+            while (_channel.ToControl.TryTake(out kind, out value))
+            {
+                if (kind == (int)SideEffectKind.Answer)
+                {
+                    _answer = (ErrorCode)value;
+                    _answered = true;
+                }
+                else if (kind == (int)SideEffectKind.OutboxMark)
+                {
+                    // Drop what the band queued before it ended the session (the difference survives the counts' wrap).
+                    while (_outbox.Consumed - value < 0 && _outbox.Skip())
+                    {
+                    }
+
+                    _awaitingMark = false;
+                }
+            }
+        }
+
+        /// <summary>Updates the copy of the band's published state (kept as it was if none could be read).</summary>
+        private void RefreshState()
+        {
+            if (_channel.ReadSnapshot(_scratch))
+            {
+                _state.CopyFrom(_scratch);
+            }
         }
     }
 }

@@ -1,13 +1,13 @@
 using LumbarBand.Core.Configuration;
-using LumbarBand.Core.Cueing;
 using LumbarBand.Core.Protocol;
 
 namespace LumbarBand.Core.Session
 {
     /// <summary>
     /// What <see cref="BandPort"/> needs from the firmware around Core (on a PC, from the virtual band or a test): the
-    /// clock, the board's identity, the motor, charging and pairing state, where settings are persisted, and how the
-    /// band's stages take new settings. Every member is quick; none may block for long.
+    /// clock, the board's identity, whether it has a motor, charging and pairing state, faults, and where settings are
+    /// persisted. Nothing here reaches <see cref="Band"/> (the band's owner applies settings and plays test cues:
+    /// <see cref="Runtime.BandCommandReceiver"/>). Every member is quick; none may block for long.
     /// </summary>
     public interface IBandPortHost
     {
@@ -32,19 +32,11 @@ namespace LumbarBand.Core.Session
         /// <summary>Fills the firmware version, hardware revision, serial number and capabilities of <paramref name="info"/>.</summary>
         void FillIdentity(DeviceInfo info);
 
-        /// <summary>Plays <paramref name="pattern"/> on the motor now (a test cue).</summary>
-        void PlayCue(HapticPattern pattern);
-
         /// <summary>
         /// Stores <paramref name="count"/> bytes of encoded settings (<see cref="SettingsCodec"/>) durably, replacing the
         /// previous ones; false when that failed (the previous ones must then still be there).
         /// </summary>
         bool PersistSettings(byte[] encoded, int count);
 
-        /// <summary>
-        /// Hands validated <paramref name="settings"/> to the band's stages (the cue engine and the rest; on the band,
-        /// under the band's lock). Called after they were persisted.
-        /// </summary>
-        void ApplySettings(BandSettings settings);
     }
 }

@@ -1,3 +1,5 @@
+using System.Threading;
+
 namespace LumbarBand.Core.Session
 {
     /// <summary>
@@ -11,6 +13,11 @@ namespace LumbarBand.Core.Session
     /// is written depend only on the samples, not on when the writer runs. A session's start, header and end always
     /// find room (<see cref="ControlReserve"/>); epochs and events that do not fit are dropped and counted, which
     /// only happens if nobody drains the queue.
+    /// <para>One producer thread (the band's owner: <see cref="Put"/>) and one consumer thread (the writer's:
+    /// <see cref="TryTake"/>, <see cref="Skip"/>), without a lock: the producer alone moves the tail, the consumer alone
+    /// the head, and the byte and entry counts that publish a slot change with <see cref="System.Threading.Interlocked"/>
+    /// after the slot is written (or read). <see cref="Produced"/> and <see cref="Consumed"/> number the entries, so
+    /// the consumer can drop exactly those the producer had queued before a mark (the host's erase).</para>
     /// </remarks>
     public sealed class SessionOutbox
     {
@@ -34,11 +41,20 @@ namespace LumbarBand.Core.Session
 
         private readonly byte[] _ring = new byte[Capacity];
         private int _head;
+        private int _tail;
         private int _used;
         private int _entries;
+        private int _produced;
+        private int _consumed;
 
-        /// <summary>Entries waiting.</summary>
-        public int Count { get { return _entries; } }
+        /// <summary>Entries waiting (a snapshot).</summary>
+        public int Count { get { return Interlocked.CompareExchange(ref _entries, 0, 0); } }
+
+        /// <summary>Entries queued since construction (the producer's count; it wraps after 2^31, decades of epochs).</summary>
+        public int Produced { get { return Interlocked.CompareExchange(ref _produced, 0, 0); } }
+
+        /// <summary>Entries taken or skipped since construction (the consumer's count).</summary>
+        public int Consumed { get { return _consumed; } }
 
         /// <summary>Entries dropped because the queue was full (since construction).</summary>
         public int Dropped { get; private set; }
@@ -51,7 +67,7 @@ namespace LumbarBand.Core.Session
         public bool Put(SessionOperation operation, byte type, byte[] payload, int length, bool control)
         {
             int needed = EntryOverhead + length;
-            int free = Capacity - _used - (control ? 0 : ControlReserve);
+            int free = Capacity - Interlocked.CompareExchange(ref _used, 0, 0) - (control ? 0 : ControlReserve);
             if (length < 0 || length > MaxPayloadLength || needed > free)
             {
                 Dropped++;
@@ -66,14 +82,17 @@ namespace LumbarBand.Core.Session
                 Push(payload[i]);
             }
 
-            _entries++;
+            // Publish: the bytes first, then the entry (the consumer reads the entry count before the bytes).
+            Add(ref _used, needed);
+            Interlocked.Increment(ref _produced);
+            Interlocked.Increment(ref _entries);
             return true;
         }
 
         /// <summary>Takes the oldest entry into <paramref name="entry"/>; false when the queue is empty.</summary>
         public bool TryTake(SessionOutboxEntry entry)
         {
-            if (_entries == 0 || entry == null)
+            if (entry == null || Interlocked.CompareExchange(ref _entries, 0, 0) == 0)
             {
                 return false;
             }
@@ -88,35 +107,58 @@ namespace LumbarBand.Core.Session
                 payload[i] = Pop();
             }
 
-            _entries--;
+            Release(EntryOverhead + length);
             return true;
         }
 
-        /// <summary>Drops every entry (a factory reset).</summary>
-        public void Clear()
+        /// <summary>Consumer: drops the oldest entry unread; false when the queue is empty.</summary>
+        public bool Skip()
         {
-            _head = 0;
-            _used = 0;
-            _entries = 0;
+            if (Interlocked.CompareExchange(ref _entries, 0, 0) == 0)
+            {
+                return false;
+            }
+
+            Pop();
+            Pop();
+            int length = Pop();
+            for (int i = 0; i < length; i++)
+            {
+                Pop();
+            }
+
+            Release(EntryOverhead + length);
+            return true;
+        }
+
+        /// <summary>Adds <paramref name="amount"/> to <paramref name="location"/> atomically (nanoFramework's Interlocked has no Add).</summary>
+        private static void Add(ref int location, int amount)
+        {
+            int seen;
+            do
+            {
+                seen = location;
+            }
+            while (Interlocked.CompareExchange(ref location, seen + amount, seen) != seen);
+        }
+
+        private void Release(int bytes)
+        {
+            _consumed++;
+            Interlocked.Decrement(ref _entries);
+            Add(ref _used, -bytes);
         }
 
         private void Push(byte value)
         {
-            int at = _head + _used;
-            if (at >= Capacity)
-            {
-                at -= Capacity;
-            }
-
-            _ring[at] = value;
-            _used++;
+            _ring[_tail] = value;
+            _tail = _tail + 1 == Capacity ? 0 : _tail + 1;
         }
 
         private byte Pop()
         {
             byte value = _ring[_head];
             _head = _head + 1 == Capacity ? 0 : _head + 1;
-            _used--;
             return value;
         }
     }

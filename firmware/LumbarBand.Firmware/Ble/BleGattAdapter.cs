@@ -19,10 +19,11 @@ namespace LumbarBand.Firmware.Ble
     /// <c>AllowBonding</c> in step with the pairing window.
     /// </summary>
     /// <remarks>
-    /// Locks: every handler call holds the storage lock (<c>_handlerLock</c>, shared with the session writer), and the
-    /// band lock as well when the call reads or changes band state (control writes, status). Order: storage, then band;
-    /// nothing takes them the other way round. The notification a handler call produces is sent under the same lock,
-    /// so a chunk of an old download can never follow the response to a new ReadSession.
+    /// Locks: every handler call holds the storage lock (<c>_handlerLock</c>, shared with the control thread's session
+    /// writer); the sampling thread never takes it, and nothing here touches <see cref="LumbarBand.Core.Band"/>: a
+    /// request that changes the band is sent to its owner by Core's port, and its response leaves when the control
+    /// thread finds the answer (<see cref="SendAnswers"/>). The notification a handler call produces is sent under the
+    /// same lock, so a chunk of an old download can never follow the response to a new ReadSession.
     /// </remarks>
     internal sealed class BleGattAdapter
     {
@@ -45,7 +46,6 @@ namespace LumbarBand.Firmware.Ble
         private readonly BandPort _port;
         private readonly SessionKeeper _session;
         private readonly object _handlerLock;
-        private readonly object _bandLock;
         private readonly PairingWindow _window;
         private readonly LinkTrust _trust;
         private readonly string _serial;
@@ -94,17 +94,16 @@ namespace LumbarBand.Firmware.Ble
         private ulong[] _bondsAtConnect = new ulong[0];
 
         /// <summary>
-        /// Creates the adapter. <paramref name="handlerLock"/> is the storage lock that guards the port and the log;
-        /// <paramref name="bandLock"/> the band's. Strings are the Device Information values (protocol §2).
+        /// Creates the adapter. <paramref name="handlerLock"/> is the storage lock that guards the port and the log.
+        /// Strings are the Device Information values (protocol §2).
         /// </summary>
-        public BleGattAdapter(CommandHandler handler, SessionKeeper session, object handlerLock, object bandLock, PairingWindow window, uint serialNumber, string hardwareRevision, string firmwareRevision, bool hasBattery)
+        public BleGattAdapter(CommandHandler handler, SessionKeeper session, object handlerLock, PairingWindow window, uint serialNumber, string hardwareRevision, string firmwareRevision, bool hasBattery)
         {
             _session = session;
             BandPort port = session.Port;
             _handler = handler;
             _port = port;
             _handlerLock = handlerLock;
-            _bandLock = bandLock;
             _window = window;
             _trust = handler.Trust;
             _serial = serialNumber.ToString("X8");
@@ -202,6 +201,30 @@ namespace LumbarBand.Firmware.Ble
         {
             _window.Open(nowMs);
             SetBonding(true);
+        }
+
+        /// <summary>
+        /// Control thread, every tick: sends the response to a request the band's owner has now answered (the port
+        /// sent it to the sampling thread; the write itself was acknowledged in the write event).
+        /// </summary>
+        public void SendAnswers()
+        {
+            lock (_handlerLock)
+            {
+                if (!_handler.IsAwaitingBand)
+                {
+                    return;
+                }
+
+                int n = _handler.CompletePending(_response);
+                if (n > 0 && _connected)
+                {
+                    _responseBuffer.Length = (uint)n;
+                    Notify(_controlCharacteristic, _responseBuffer);
+                }
+            }
+
+            _pumpWake.Set();
         }
 
         /// <summary>The gauge's level, percent (0–100, or -1 unknown); notified on the Battery service when it changes.</summary>
@@ -318,10 +341,7 @@ namespace LumbarBand.Firmware.Ble
                 int n = 0;
                 try
                 {
-                    lock (_bandLock)
-                    {
-                        n = _handler.OnControlWrite(_request, length, _response);
-                    }
+                    n = _handler.OnControlWrite(_request, length, _response);
                 }
                 catch (Exception ex)
                 {
@@ -586,12 +606,7 @@ namespace LumbarBand.Firmware.Ble
 
         private int ReadStatus()
         {
-            int n;
-            lock (_bandLock)
-            {
-                n = _handler.ReadStatus(_status);
-            }
-
+            int n = _handler.ReadStatus(_status);
             if (n > 0)
             {
                 _statusBuffer.Length = (uint)n;

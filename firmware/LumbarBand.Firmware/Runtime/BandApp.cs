@@ -27,12 +27,8 @@ namespace LumbarBand.Firmware.Runtime
         /// <summary>Motor level changes between two control ticks: a pattern changes level at most every 60 ms.</summary>
         private const int MotorQueueCapacity = 16;
 
-        /// <summary>Gestures and acknowledgement requests between two drains (40 ms): a few at most.</summary>
-        private const int CommandQueueCapacity = 8;
-
         private readonly BoardProfile _board;
         private readonly Supervisor _supervisor;
-        private readonly object _bandLock = new object();
         private readonly object _storageLock = new object();
         private IHapticMotor _motor;
         private Band _band;
@@ -72,27 +68,30 @@ namespace LumbarBand.Firmware.Runtime
             IRecordStorage storage = new FlashRecordStorage(RecordLogCapacity.DefaultSegmentCount, RecordLogCapacity.DefaultSegmentCapacity);
             _session = new SessionKeeper(storage, _storageLock);
 
-            // BAND WIRING: settings from I:\ (defaults when none). One owner per thread: the sampling thread owns the
-            // band, and the band's one player drives the motor through a queue that the control thread drains.
+            // BAND WIRING: settings from I:\ (defaults when none). One owner per resource: the sampling thread owns the
+            // band (its own copy of the settings); the control thread owns the flash, the port (another copy) and the
+            // motor, which the band's one player drives through a queue. Everything else crosses Core's channel.
             BandSettings settings = new BandSettings();
             FirmwareBandHost.LoadSettings(settings);
+            BandSettings bandSettings = new BandSettings();
+            bandSettings.CopyFrom(settings);
             SideEffectQueue motorCommands = new SideEffectQueue(MotorQueueCapacity);
-            SideEffectQueue toSampling = new SideEffectQueue(CommandQueueCapacity);
-            _band = new Band(settings, new MotorCommandSender(motorCommands));
+            BandCommandChannel channel = new BandCommandChannel();
+            _band = new Band(bandSettings, new MotorCommandSender(motorCommands));
 
             PairingWindow pairingWindow = new PairingWindow(ProtocolConstants.PairingWindowMs);
-            FirmwareBandHost host = new FirmwareBandHost(board, _bandLock, pairingWindow);
-            host.Attach(_band);
-            _session.Open(_band, _band.Settings, host);
+            FirmwareBandHost host = new FirmwareBandHost(board, pairingWindow);
+            _session.Open(channel, _band.Sessions.Outbox, settings, host);
+            BandCommandReceiver receiver = new BandCommandReceiver(_band, _band.Sessions, channel, _session.Port.Identity);
             // Link trust (docs/protocol.md §3): the hosts enrolled so far and the band secret, from I:\.
             TrustedHosts hosts = new TrustedHosts();
             FirmwareBandHost.LoadTrustedHosts(hosts, host.SerialNumber);
             LinkTrust trust = new LinkTrust(pairingWindow, hosts, (ulong)SampleLoop.NowUs() ^ ((ulong)host.SerialNumber << 32));
             CommandHandler handler = new CommandHandler(_session.Port, trust);
-            _ble = new BleGattAdapter(handler, _session, _storageLock, _bandLock, pairingWindow, host.SerialNumber, board.Name, host.FirmwareVersion, board.Battery != BatteryKind.None);
+            _ble = new BleGattAdapter(handler, _session, _storageLock, pairingWindow, host.SerialNumber, board.Name, host.FirmwareVersion, board.Battery != BatteryKind.None);
 
-            _sampling = new SampleLoop(imu, _band, _bandLock, toSampling, _supervisor);
-            _control = new ControlLoop(_band, _bandLock, motorCommands, toSampling, _motor, button, battery, _session, _ble, _supervisor);
+            _sampling = new SampleLoop(imu, _band, receiver, _supervisor);
+            _control = new ControlLoop(motorCommands, channel.ToSampling, _motor, button, battery, _session, _ble, _supervisor);
             host.AttachFaultSources(_session, _sampling);
 
             _sampling.Start();
@@ -101,9 +100,9 @@ namespace LumbarBand.Firmware.Runtime
         }
 
         /// <summary>
-        /// Stops cleanly after a fault or before a reboot: BLE off, threads stopped, motor off, pending events drained,
-        /// the recorder's outbox written and the log committed (the next boot ends the open session). Each step is
-        /// guarded: a failing part must not keep the log from closing.
+        /// Stops cleanly after a fault or before a reboot: BLE off, threads stopped, motor off, the recorder's outbox
+        /// written and the log committed (the next boot ends the open session). Each step is guarded: a failing part
+        /// must not keep the log from closing.
         /// </summary>
         public void Shutdown()
         {
@@ -143,21 +142,9 @@ namespace LumbarBand.Firmware.Runtime
 
             try
             {
-                if (_control != null)
+                if (_session != null)
                 {
-                    _control.DrainEvents();
-                }
-            }
-            catch (Exception)
-            {
-                // Events lost; the session end below matters more.
-            }
-
-            try
-            {
-                if (_session != null && _band != null)
-                {
-                    _session.Close(_band, _bandLock);
+                    _session.Close();
                 }
             }
             catch (Exception)

@@ -11,10 +11,11 @@ using LumbarBand.Firmware.Session;
 namespace LumbarBand.Firmware.Runtime
 {
     /// <summary>
-    /// The control thread, every 20 ms: the one place for slow side effects. It writes the motor levels the sampling
-    /// thread queued (the Core2's AXP192 over I2C, a PWM register), polls the button and posts its gestures to the
-    /// sampling thread (which owns <see cref="Band"/>), moves the session recorder's outbox into flash, drains the
-    /// band's events once a second, reads the battery and commits the log once a minute.
+    /// The control thread, every 20 ms: the one place for slow side effects and the owner of the flash. It writes the
+    /// motor levels the sampling thread queued (the Core2's AXP192 over I2C, a PWM register), polls the button and
+    /// posts its gestures to the sampling thread (which owns <see cref="Band"/>; this thread never touches it), sends
+    /// the answers the band's owner gave to host requests, moves the session recorder's outbox into flash, reads the
+    /// battery and commits the log once a minute.
     /// </summary>
     /// <remarks>
     /// Gestures: press = pain marker; long press = capture neutral posture again; double press = snooze cues; three
@@ -27,11 +28,9 @@ namespace LumbarBand.Firmware.Runtime
         /// <summary>Loop period.</summary>
         public const int PeriodMs = 20;
 
-        private const int EventDrainEveryTicks = 1000 / PeriodMs;
+        private const int MaintainEveryTicks = 1000 / PeriodMs;
         private const int HousekeepingEveryTicks = 60000 / PeriodMs;
 
-        private readonly Band _band;
-        private readonly object _bandLock;
         private readonly SideEffectQueue _motorCommands;
         private readonly SideEffectQueue _toSampling;
         private readonly IHapticMotor _motor;
@@ -40,7 +39,6 @@ namespace LumbarBand.Firmware.Runtime
         private readonly SessionKeeper _session;
         private readonly BleGattAdapter _ble;
         private readonly Supervisor _supervisor;
-        private readonly BandEvent[] _drained = new BandEvent[Band.EventCapacity];
         private Thread _thread;
         private bool _running;
         private int _ticks;
@@ -50,10 +48,8 @@ namespace LumbarBand.Firmware.Runtime
         /// <paramref name="motor"/>), <paramref name="toSampling"/> goes to it; <paramref name="motor"/>,
         /// <paramref name="button"/> and <paramref name="battery"/> may be null.
         /// </summary>
-        public ControlLoop(Band band, object bandLock, SideEffectQueue motorCommands, SideEffectQueue toSampling, IHapticMotor motor, IButtonInput button, IBatteryGauge battery, SessionKeeper session, BleGattAdapter ble, Supervisor supervisor)
+        public ControlLoop(SideEffectQueue motorCommands, SideEffectQueue toSampling, IHapticMotor motor, IButtonInput button, IBatteryGauge battery, SessionKeeper session, BleGattAdapter ble, Supervisor supervisor)
         {
-            _band = band;
-            _bandLock = bandLock;
             _motorCommands = motorCommands;
             _toSampling = toSampling;
             _motor = motor;
@@ -89,30 +85,6 @@ namespace LumbarBand.Firmware.Runtime
             }
         }
 
-        /// <summary>Takes the band's pending events (they drive acknowledgements); called by this thread and on shutdown.</summary>
-        public void DrainEvents()
-        {
-            int count = 0;
-            lock (_bandLock)
-            {
-                EventQueue queue = _band.Events;
-                while (count < _drained.Length && queue.TryTake(out _drained[count]))
-                {
-                    count++;
-                }
-            }
-
-            // The band already handed each event to its session recorder; here they only drive acknowledgements.
-            for (int i = 0; i < count; i++)
-            {
-                if (_drained[i].Kind == BandEventKind.NeutralCaptured)
-                {
-                    _toSampling.TryPost((int)SideEffectKind.NeutralCaptured, 0);
-                    break;
-                }
-            }
-        }
-
         private void Run()
         {
             try
@@ -139,11 +111,15 @@ namespace LumbarBand.Firmware.Runtime
                 OnGesture(_button.Poll(SampleLoop.NowUs() / 1000));
             }
 
-            _session.MoveRecords(_band, _bandLock);
-
-            if (_ticks % EventDrainEveryTicks == 0)
+            if (_ble != null)
             {
-                DrainEvents();
+                _ble.SendAnswers();
+            }
+
+            _session.MoveRecords();
+
+            if (_ticks % MaintainEveryTicks == 0)
+            {
                 _session.Maintain();
             }
 
@@ -218,10 +194,7 @@ namespace LumbarBand.Firmware.Runtime
             }
 
             int percent = BatteryPercent(BatteryMillivolts);
-            lock (_bandLock)
-            {
-                _band.Sessions.BatteryPercent = percent;
-            }
+            _toSampling.TryPost((int)SideEffectKind.BatteryPercent, percent);
 
             if (_ble != null)
             {

@@ -3,7 +3,6 @@ using System.IO;
 using System.Net.NetworkInformation;
 using LumbarBand.Core;
 using LumbarBand.Core.Configuration;
-using LumbarBand.Core.Cueing;
 using LumbarBand.Core.Protocol;
 using LumbarBand.Core.Session;
 using LumbarBand.Firmware.Boards;
@@ -12,9 +11,9 @@ using LumbarBand.Firmware.Session;
 namespace LumbarBand.Firmware.Runtime
 {
     /// <summary>
-    /// Core's <see cref="IBandPortHost"/> on the board: uptime from <c>HighResTimer</c>, identity, the motor for test cues
-    /// (through the acknowledgement player, under the band lock), the pairing window, and the settings file on I:\
-    /// (written to a temporary file, closed — only closing makes littlefs data durable — then renamed).
+    /// Core's <see cref="IBandPortHost"/> on the board: uptime from <c>HighResTimer</c>, identity, the pairing window,
+    /// faults, and the settings file on I:\ (written to a temporary file, closed — only closing makes littlefs data
+    /// durable — then renamed). Used by the control thread; it holds no reference to <see cref="Band"/>.
     /// </summary>
     internal sealed class FirmwareBandHost : IBandPortHost
     {
@@ -27,25 +26,16 @@ namespace LumbarBand.Firmware.Runtime
         public const string HostsTempPath = "I:\\lbhosts.tmp";
 
         private readonly BoardProfile _board;
-        private readonly object _bandLock;
         private readonly PairingWindow _window;
         private readonly uint _serial;
-        private Band _band;
         private SessionKeeper _session;
         private SampleLoop _sampling;
 
-        public FirmwareBandHost(BoardProfile board, object bandLock, PairingWindow window)
+        public FirmwareBandHost(BoardProfile board, PairingWindow window)
         {
             _board = board;
-            _bandLock = bandLock;
             _window = window;
             _serial = ReadSerial();
-        }
-
-        /// <summary>Connects the band once it exists.</summary>
-        public void Attach(Band band)
-        {
-            _band = band;
         }
 
         /// <summary>Connects the parts whose faults the status reports, once they exist.</summary>
@@ -113,20 +103,6 @@ namespace LumbarBand.Firmware.Runtime
             }
 
             info.Capabilities = capabilities;
-        }
-
-        public void PlayCue(HapticPattern pattern)
-        {
-            if (_band == null)
-            {
-                return;
-            }
-
-            // The band's one player (the motor's owner), as a posture cue: never over a pacing signal.
-            lock (_bandLock)
-            {
-                _band.Cues.Player.Play(pattern, SampleLoop.NowUs(), HapticPriority.PostureCue);
-            }
         }
 
         /// <summary>
@@ -239,14 +215,6 @@ namespace LumbarBand.Firmware.Runtime
             catch (Exception)
             {
                 return 0;
-            }
-        }
-
-        public void ApplySettings(BandSettings settings)
-        {
-            lock (_bandLock)
-            {
-                _band.Configure(settings);
             }
         }
 

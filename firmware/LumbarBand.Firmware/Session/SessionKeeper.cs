@@ -1,5 +1,5 @@
 using System;
-using LumbarBand.Core;
+using LumbarBand.Core.Runtime;
 using LumbarBand.Core.Configuration;
 using LumbarBand.Core.Session;
 using LumbarBand.Core.Storage;
@@ -9,8 +9,9 @@ namespace LumbarBand.Firmware.Session
 {
     /// <summary>
     /// The storage side of sessions (docs/sessions.md §9): Core's <see cref="RecordLog"/> on the flash storage and the
-    /// <see cref="BandPort"/> that owns the session writer and catalog. Moves the recorder's outbox entries into the log:
-    /// each entry is taken under the band lock and written under the storage lock, so sampling never waits for flash.
+    /// <see cref="BandPort"/> that owns the session writer and catalog, all on the control thread. Moves the recorder's
+    /// outbox entries into the log (the outbox is a lock-free single-producer single-consumer queue: the sampling thread
+    /// never waits for flash).
     /// A flash error degrades instead of rebooting: recording stops (entries are taken and dropped, so the recorder
     /// never backs up), cues go on, <see cref="Faulted"/> raises the status's storage-fault bit, and a fault record is
     /// attempted; the next boot tries the flash again.
@@ -22,7 +23,6 @@ namespace LumbarBand.Firmware.Session
 
         private readonly RecordLog _log;
         private readonly object _storageLock;
-        private readonly SessionOutboxEntry _entry = new SessionOutboxEntry();
         private BandPort _port;
 
         /// <summary>Opens the log on <paramref name="storage"/> (runs the recovery scan).</summary>
@@ -44,53 +44,45 @@ namespace LumbarBand.Firmware.Session
         /// <summary>The protocol's port (null before <see cref="Open"/>).</summary>
         public BandPort Port { get { return _port; } }
 
-        /// <summary>Creates the port: ends a session a power cut left open and lists the stored sessions.</summary>
-        public void Open(Band band, BandSettings settings, IBandPortHost host)
+        /// <summary>
+        /// Creates the port (<paramref name="settings"/>: its own copy of the settings in force; the band has another):
+        /// ends a session a power cut left open and lists the stored sessions.
+        /// </summary>
+        public void Open(BandCommandChannel channel, SessionOutbox outbox, BandSettings settings, IBandPortHost host)
         {
             lock (_storageLock)
             {
-                _port = new BandPort(band, band.Sessions, _log, settings, host);
+                _port = new BandPort(channel, outbox, _log, settings, host);
             }
         }
 
-        /// <summary>Moves up to <see cref="MaxEntriesPerMove"/> outbox entries into the log; returns how many.</summary>
-        public int MoveRecords(Band band, object bandLock)
+        /// <summary>Moves up to <see cref="MaxEntriesPerMove"/> outbox entries into the log (drops them once faulted); returns how many.</summary>
+        public int MoveRecords()
         {
-            int moved = 0;
-            SessionOutbox outbox = band.Sessions.Outbox;
-            while (moved < MaxEntriesPerMove)
+            if (Faulted)
             {
-                lock (bandLock)
+                int dropped;
+                lock (_storageLock)
                 {
-                    if (!outbox.TryTake(_entry))
-                    {
-                        break;
-                    }
+                    dropped = _port.DropRecords(MaxEntriesPerMove);
                 }
 
-                if (Faulted)
-                {
-                    DroppedEntries++;
-                }
-                else
-                {
-                    try
-                    {
-                        lock (_storageLock)
-                        {
-                            _port.Writer.Write(_entry);
-                        }
-                    }
-                    catch (Exception ex)
-                    {
-                        OnFlashError(ex);
-                    }
-                }
-
-                moved++;
+                DroppedEntries += dropped;
+                return dropped;
             }
 
-            return moved;
+            try
+            {
+                lock (_storageLock)
+                {
+                    return _port.MoveRecords(MaxEntriesPerMove);
+                }
+            }
+            catch (Exception ex)
+            {
+                OnFlashError(ex);
+                return 0;
+            }
         }
 
         /// <summary>Housekeeping, about once a second (lists a session waiting for room in the catalog).</summary>
@@ -151,11 +143,11 @@ namespace LumbarBand.Firmware.Session
         /// Shutdown: moves what is waiting and commits. The open session stays open in the log; the next boot's
         /// <see cref="BandPort"/> ends it (<see cref="SessionWriter.EndInterruptedSession"/>).
         /// </summary>
-        public void Close(Band band, object bandLock)
+        public void Close()
         {
             if (_port != null)
             {
-                while (MoveRecords(band, bandLock) == MaxEntriesPerMove)
+                while (MoveRecords() == MaxEntriesPerMove)
                 {
                 }
             }

@@ -33,6 +33,13 @@ public interface ISimulatedBand
     /// </summary>
     void ConnectPairingWindow(Func<bool> isOpen);
 
+    /// <summary>
+    /// Runs the band owner's drain now, as the firmware's sampling thread does every 40 ms even between samples:
+    /// applies the commands the port sent (<see cref="IBandPort.TryTakeAnswer"/> then has their answers) and
+    /// publishes the band's state.
+    /// </summary>
+    void RunBandOwner();
+
     /// <summary>Feeds up to <paramref name="samples"/> more samples; returns how many were fed (0 once finished).</summary>
     int Advance(int samples);
 }

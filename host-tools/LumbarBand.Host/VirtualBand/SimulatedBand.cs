@@ -2,6 +2,7 @@ using LumbarBand.Analysis.Recordings;
 using LumbarBand.Core;
 using LumbarBand.Core.Configuration;
 using LumbarBand.Core.Protocol;
+using LumbarBand.Core.Runtime;
 using LumbarBand.Core.Sensing;
 using LumbarBand.Core.Session;
 using LumbarBand.Core.Storage;
@@ -9,11 +10,14 @@ using LumbarBand.Core.Storage;
 namespace LumbarBand.Host.VirtualBand;
 
 /// <summary>
-/// The real band on simulated hardware: Core's <see cref="Band"/> (every stage, sessions included), a
-/// <see cref="RecordLog"/> in memory the size of the firmware's, Core's <see cref="BandPort"/> over them, and a
-/// <see cref="SimulatedBandHost"/>. It replays walks sample by sample as the IMU would deliver them and, after each
-/// sample, moves the recorder's outbox into the log as the firmware's control loop does
-/// (<see cref="BandPort.FlushRecords"/>); <see cref="BandPort.Maintain"/> runs once a simulated second.
+/// The real band on simulated hardware: Core's <see cref="Band"/> (every stage, sessions included) with its owner's
+/// <see cref="BandCommandReceiver"/>, a <see cref="RecordLog"/> in memory the size of the firmware's, Core's
+/// <see cref="BandPort"/> over it talking to the band only through the <see cref="BandCommandChannel"/>, and a
+/// <see cref="SimulatedBandHost"/>: the firmware's split between the sampling thread (owner of the band) and the
+/// control thread (owner of the flash), run in turn on one thread. It replays walks sample by sample as the IMU would
+/// deliver them and, after each sample, runs the band owner's drain (commands, events, published state) and moves the
+/// recorder's outbox into the log as the firmware's control loop does (<see cref="BandPort.FlushRecords"/>);
+/// <see cref="BandPort.Maintain"/> runs once a simulated second.
 /// </summary>
 /// <remarks>
 /// Walks follow each other with <see cref="PauseBetweenWalksUs"/> of uptime between them. Sessions start and end as
@@ -52,9 +56,12 @@ public sealed class SimulatedBand : ISimulatedBand
         _totalSamples = walks.Sum(w => w.Samples.Count);
         Motor = new SimulatedMotor();
         Band = new Band(new BandSettings(), Motor);
-        Host = new SimulatedBandHost(Band, Motor, serial);
+        Host = new SimulatedBandHost(Motor, serial);
         Log = new RecordLog(new MemoryRecordStorage(RecordLogCapacity.DefaultSegmentCount, RecordLogCapacity.DefaultSegmentCapacity));
-        CorePort = new BandPort(Band, Band.Sessions, Log, new BandSettings(), Host);
+        Channel = new BandCommandChannel();
+        CorePort = new BandPort(Channel, Band.Sessions.Outbox, Log, new BandSettings(), Host);
+        Receiver = new BandCommandReceiver(Band, Band.Sessions, Channel, CorePort.Identity);
+        Receiver.Drain(Host.UptimeUs);
         Description = walks.Count == 1 ? walks[0].Label : $"{walks.Count} walks: " + string.Join("; ", walks.Select(w => w.Label));
     }
 
@@ -66,6 +73,12 @@ public sealed class SimulatedBand : ISimulatedBand
 
     /// <summary>Core's band.</summary>
     public Band Band { get; }
+
+    /// <summary>What crosses between the band's owner and the port.</summary>
+    public BandCommandChannel Channel { get; }
+
+    /// <summary>The band owner's side of <see cref="Channel"/> (the firmware's sampling thread runs the same).</summary>
+    public BandCommandReceiver Receiver { get; }
 
     /// <summary>The record log (in memory).</summary>
     public RecordLog Log { get; }
@@ -99,6 +112,9 @@ public sealed class SimulatedBand : ISimulatedBand
 
     /// <inheritdoc/>
     public void ConnectPairingWindow(Func<bool> isOpen) => Host.ConnectPairingWindow(isOpen);
+
+    /// <inheritdoc/>
+    public void RunBandOwner() => Receiver.Drain(Host.UptimeUs);
 
     /// <summary>Replays everything at once (for the demo and tests that want closed sessions before serving).</summary>
     public void RunToEnd()
@@ -175,19 +191,31 @@ public sealed class SimulatedBand : ISimulatedBand
         Host.UptimeUs = _walkStartUs;
         if (walk.StartUtc is DateTimeOffset start)
         {
-            CorePort.SetUtcTime((uint)start.ToUnixTimeSeconds());
+            Settle(CorePort.SetUtcTime((uint)start.ToUnixTimeSeconds()));
         }
 
         if (walk.Settings is not null)
         {
             byte[] message = SettingsCodec.Encode(walk.Settings);
-            if (CorePort.SetConfiguration(message, 0, message.Length, out SettingsError rejection, out _) != ErrorCode.None)
+            if (Settle(CorePort.SetConfiguration(message, 0, message.Length, out SettingsError rejection, out _)) != ErrorCode.None)
             {
                 throw new ArgumentException($"the band refuses the settings of walk '{walk.Label}': {rejection}", nameof(walk));
             }
         }
 
         _nextPain = 0;
+    }
+
+    /// <summary>A request the port sent to the band's owner: the owner's drain runs, and the answer comes back.</summary>
+    private ErrorCode Settle(ErrorCode result)
+    {
+        if (result != ErrorCode.Pending)
+        {
+            return result;
+        }
+
+        RunBandOwner();
+        return CorePort.TryTakeAnswer(out ErrorCode answer) ? answer : throw new InvalidOperationException("the band did not answer a request");
     }
 
     private void Feed(WalkToReplay walk, RawImuSamples raw, int i)
@@ -203,10 +231,9 @@ public sealed class SimulatedBand : ISimulatedBand
             _nextPain++;
         }
 
-        // Nobody else drains the band's public queue here: the recorder has already seen every event.
-        while (Band.Events.TryTake(out BandEvent _))
-        {
-        }
+        // The firmware's sampling thread after a drain: events (a neutral capture's acknowledgement), commands, state.
+        Receiver.TakeEvents(now);
+        Receiver.Drain(now);
 
         // The firmware's control loop: the outbox into the log, housekeeping once a second.
         CorePort.FlushRecords();

@@ -9,7 +9,7 @@ namespace LumbarBand.Host.VirtualBand;
 /// <summary>
 /// The firmware around Core's <see cref="BandPort"/>, on simulated hardware: uptime from the replay's clock, a
 /// <see cref="SimulatedMotor"/>, the pairing window the virtual band server opens, no charger, and settings
-/// "persisted" in memory and applied to the running <see cref="Band"/>.
+/// "persisted" in memory (the band's owner applies them, as on the device).
 /// </summary>
 public sealed class SimulatedBandHost : IBandPortHost
 {
@@ -28,17 +28,14 @@ public sealed class SimulatedBandHost : IBandPortHost
     /// <summary>Hardware revision the virtual band reports (0: no board).</summary>
     public const byte HardwareRevision = 0;
 
-    private readonly Band _band;
     private readonly uint _serial;
     private Func<bool> _pairingWindowOpen = static () => false;
     private byte[] _persisted = [];
 
-    /// <summary>Creates the host of <paramref name="band"/> (serial <paramref name="serial"/>) driving <paramref name="motor"/>.</summary>
-    public SimulatedBandHost(Band band, SimulatedMotor motor, uint serial)
+    /// <summary>Creates the host of a band with serial <paramref name="serial"/> and <paramref name="motor"/>.</summary>
+    public SimulatedBandHost(SimulatedMotor motor, uint serial)
     {
-        ArgumentNullException.ThrowIfNull(band);
         ArgumentNullException.ThrowIfNull(motor);
-        _band = band;
         Motor = motor;
         _serial = serial;
     }
@@ -81,9 +78,6 @@ public sealed class SimulatedBandHost : IBandPortHost
     }
 
     /// <inheritdoc/>
-    public void PlayCue(HapticPattern pattern) => Motor.PlayTestCue(pattern);
-
-    /// <inheritdoc/>
     public bool PersistSettings(byte[] encoded, int count)
     {
         ArgumentNullException.ThrowIfNull(encoded);
@@ -91,6 +85,4 @@ public sealed class SimulatedBandHost : IBandPortHost
         return true;
     }
 
-    /// <inheritdoc/>
-    public void ApplySettings(BandSettings settings) => _band.Configure(settings);
 }

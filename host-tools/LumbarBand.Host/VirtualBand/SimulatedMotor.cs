@@ -3,8 +3,8 @@ using LumbarBand.Core.Cueing;
 namespace LumbarBand.Host.VirtualBand;
 
 /// <summary>
-/// The virtual band's vibration motor: nothing vibrates; it counts the pulses Core's cue engine drives and the test
-/// cues the host asks for, so tests and status output can see them.
+/// The virtual band's vibration motor: nothing vibrates; it counts the pulses the band's one player drives (cues,
+/// pacing signals, acknowledgements and the host's test cues), so tests and status output can see them.
 /// </summary>
 public sealed class SimulatedMotor : IHapticMotor
 {
@@ -12,9 +12,6 @@ public sealed class SimulatedMotor : IHapticMotor
 
     /// <summary>Times the motor was switched on (each pulse of each cue pattern).</summary>
     public int Pulses { get; private set; }
-
-    /// <summary>Test cues played at the host's request.</summary>
-    public int TestCuesPlayed { get; private set; }
 
     /// <summary>The duty in force, percent; 0 when off.</summary>
     public int Duty => _duty;
@@ -28,12 +25,5 @@ public sealed class SimulatedMotor : IHapticMotor
         }
 
         _duty = Math.Clamp(dutyPercent, 0, 100);
-    }
-
-    /// <summary>Plays <paramref name="pattern"/> as a test cue (the simulation does not time its pulses).</summary>
-    public void PlayTestCue(HapticPattern pattern)
-    {
-        ArgumentNullException.ThrowIfNull(pattern);
-        TestCuesPlayed++;
     }
 }

@@ -299,6 +299,12 @@ internal sealed class VirtualBandConnection : IDisposable
         lock (_server.Gate)
         {
             n = _server.Handler.OnControlWrite(frame, frame.Length, _response);
+            if (_server.Handler.IsAwaitingBand)
+            {
+                // The band's owner applies the request at its next drain (the firmware's sampling thread, every 40 ms).
+                _server.Band.RunBandOwner();
+                n = _server.Handler.CompletePending(_response);
+            }
         }
 
         await SendAsync(TcpLinkMessageType.WriteResult, new[] { (byte)characteristic, (byte)0 }, token).ConfigureAwait(false);

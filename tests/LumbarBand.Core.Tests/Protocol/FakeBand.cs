@@ -256,6 +256,14 @@ public sealed class FakeBand : IBandPort
     }
 
     /// <inheritdoc/>
+    public bool TryTakeAnswer(out ErrorCode result)
+    {
+        // The fake answers every request at once: nothing is ever pending.
+        result = ErrorCode.None;
+        return false;
+    }
+
+    /// <inheritdoc/>
     public void GetStatus(StatusMessage status)
     {
         status.Set(StatusMessage.FlagTraining, Mode == CueMode.Training);

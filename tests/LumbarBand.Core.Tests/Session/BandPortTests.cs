@@ -20,16 +20,20 @@ public sealed class BandPortTests
         {
             Log = new RecordLog(storage ?? new MemoryRecordStorage(8, 4096));
             Recorder = new SessionRecorder(Band.Neutral, Band.Frame);
-            Port = new BandPort(Band, Recorder, Log, Settings, Host);
+            Wiring = new PortAndOwner(Band, Recorder, Log, Settings, Host);
+            Port = Wiring.Port;
             Feeder = new WalkFeeder(Recorder, () =>
             {
                 Host.UptimeUs = Feeder!.NowUs;
+                Wiring.RunOwner();
                 Port.FlushRecords();
             });
-            Link = new PortLink(Port);
+            Link = Wiring.Link();
         }
 
         public Band Band { get; } = new();
+
+        public PortAndOwner Wiring { get; }
 
         public BandSettings Settings { get; } = new();
 
@@ -112,7 +116,7 @@ public sealed class BandPortTests
     {
         var rig = new Rig();
         rig.Host.UptimeUs = 5_000_000;
-        Assert.Equal(ErrorCode.None, rig.Port.SetUtcTime(1_750_000_000));
+        Assert.Equal(ErrorCode.None, rig.Wiring.Settle(rig.Port.SetUtcTime(1_750_000_000)));
         rig.Feeder.Walk(90);
         rig.Port.FlushRecords();
 
@@ -179,6 +183,34 @@ public sealed class BandPortTests
     }
 
     [Fact]
+    public void EraseDropsWhatTheBandQueuedBeforeItEndedItsSessionAndTheNextSessionIsWhole()
+    {
+        var rig = new Rig();
+        rig.WalkSession(60);
+        rig.Feeder.Walk(90);
+
+        // The log is formatted at once; the band ends its session at its owner's next drain, and everything the
+        // recorder queued up to then (records of the erased session, its end) is dropped, never written.
+        Assert.Equal(ErrorCode.Pending, rig.Port.EraseSessions());
+        Assert.True(rig.Recorder.IsSessionOpen);
+        Assert.Equal(0, rig.Port.FlushRecords());
+        Assert.Equal(0, rig.Port.SessionCount);
+        rig.Wiring.RunOwner();
+        Assert.True(rig.Port.TryTakeAnswer(out ErrorCode answer));
+        Assert.Equal(ErrorCode.None, answer);
+        Assert.Equal(0, rig.Port.FlushRecords());
+        Assert.Equal(rig.Recorder.Outbox.Produced, rig.Recorder.Outbox.Consumed);
+
+        rig.Feeder.Rest(5);
+        rig.WalkSession(60);
+        SessionInfo next = Assert.Single(rig.Link.ListSessions());
+        Assert.Equal(1u, next.Id);
+        SessionContent content = SessionTestLog.Decode(rig.Link.Download(next.Id)!);
+        Assert.True(content.HasFooter);
+        Assert.Equal(SessionEndReason.Idle, content.Footer.EndReason);
+    }
+
+    [Fact]
     public void SettingsArePersistedThenAppliedAndTheNextSessionRecordsThem()
     {
         var rig = new Rig();
@@ -190,14 +222,18 @@ public sealed class BandPortTests
         rig.Host.FailNextPersist = true;
         Assert.Equal(ErrorCode.StorageError, rig.Port.SetConfiguration(encoded, 0, encoded.Length, out _, out _));
         Assert.Equal(60, rig.Settings.EpochSeconds);
-        Assert.Equal(0, rig.Host.Applied);
+        rig.Wiring.RunOwner();
+        Assert.Equal(60, rig.Band.Settings.EpochSeconds);
 
-        Assert.Equal(ErrorCode.None, rig.Port.SetConfiguration(encoded, 0, encoded.Length, out SettingsError ok, out int skipped));
+        // Persisted and in force on the port at once; the band takes them when its owner drains the queue.
+        Assert.Equal(ErrorCode.Pending, rig.Port.SetConfiguration(encoded, 0, encoded.Length, out SettingsError ok, out int skipped));
         Assert.True(ok.IsOk);
         Assert.Equal(0, skipped);
         Assert.Equal(encoded, rig.Host.Persisted);
-        Assert.Equal(1, rig.Host.Applied);
         Assert.True(rig.Settings.SameAs(wanted));
+        Assert.Equal(60, rig.Band.Settings.EpochSeconds);
+        Assert.Equal(ErrorCode.None, rig.Wiring.Settle(ErrorCode.Pending));
+        Assert.True(rig.Band.Settings.SameAs(wanted));
 
         var bad = (byte[])encoded.Clone();
         bad[0] = 99;
@@ -221,18 +257,22 @@ public sealed class BandPortTests
     public void ModeTestCueCalibrationAndFactoryReset()
     {
         var rig = new Rig();
-        Assert.Equal(ErrorCode.None, rig.Port.SetCueMode(CueMode.Tracking));
+        Assert.Equal(ErrorCode.None, rig.Wiring.Settle(rig.Port.SetCueMode(CueMode.Tracking)));
         Assert.Equal(CueMode.Tracking, rig.Settings.CueMode);
+        Assert.Equal(CueMode.Tracking, rig.Band.Settings.CueMode);
 
         Assert.Equal(ErrorCode.InvalidParameter, rig.Port.TestCue(0));
         Assert.Equal(ErrorCode.InvalidParameter, rig.Port.TestCue(4));
-        Assert.Equal(ErrorCode.None, rig.Port.TestCue(2));
-        Assert.Same(HapticPatterns.Firm, Assert.Single(rig.Host.Played));
+        Assert.Equal(ErrorCode.Pending, rig.Port.TestCue(2));
+        Assert.Equal(ErrorCode.Busy, rig.Port.TestCue(2)); // one request in flight at a time
+        Assert.Null(rig.Band.Cues.Player.Current);
+        Assert.Equal(ErrorCode.None, rig.Wiring.Settle(ErrorCode.Pending));
+        Assert.Same(HapticPatterns.Firm, rig.Band.Cues.Player.Current);
         rig.Host.HasMotor = false;
         Assert.Equal(ErrorCode.Unsupported, rig.Port.TestCue(2));
 
         // A fresh band waits for its first neutral posture: a capture is already pending.
-        Assert.Equal(ErrorCode.Busy, rig.Port.StartCalibration());
+        Assert.Equal(ErrorCode.Busy, rig.Wiring.Settle(rig.Port.StartCalibration()));
 
         rig.WalkSession(60);
         rig.Link.Send((f, id) => RequestBuilder.FactoryReset(f, id));
@@ -245,6 +285,10 @@ public sealed class BandPortTests
         Assert.Equal(0, rig.Port.SessionCount);
         Assert.Equal(CueMode.Training, rig.Settings.CueMode);
         Assert.Equal(0u, rig.Log.LastSessionId);
+        Assert.Equal(CueMode.Tracking, rig.Band.Settings.CueMode);
+        rig.Wiring.RunOwner();
+        Assert.Equal(CueMode.Training, rig.Band.Settings.CueMode);
+        Assert.False(rig.Recorder.Clock.IsSet);
     }
 
     [Fact]
@@ -256,6 +300,7 @@ public sealed class BandPortTests
         rig.Port.FlushRecords();
         rig.Host.UptimeUs = rig.Feeder.NowUs;
         rig.Recorder.OnEvent(BandEventKind.ExcessiveMotionStart, rig.Feeder.NowUs, ExcessiveMotionValue.Pack(CueRule.Sway, 0));
+        rig.Wiring.RunOwner();
 
         var status = new StatusMessage();
         status.Clear();

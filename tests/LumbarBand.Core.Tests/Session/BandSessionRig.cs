@@ -22,7 +22,7 @@ public sealed class BandSessionRig
     {
         Log = SessionTestLog.NewLog(segments, capacity);
         Recorder = new SessionRecorder(Band.Neutral, Band.Frame);
-        Port = new BandPort(Band, Recorder, Log, Settings, Host);
+        Port = new PortAndOwner(Band, Recorder, Log, Settings, Host).Port;
     }
 
     /// <summary>The band.</summary>

@@ -1,11 +1,9 @@
-using LumbarBand.Core.Configuration;
-using LumbarBand.Core.Cueing;
 using LumbarBand.Core.Protocol;
 using LumbarBand.Core.Session;
 
 namespace LumbarBand.Core.Tests.Session;
 
-/// <summary>The firmware around <see cref="BandPort"/> in a test: a settable clock, a motor that records, settings storage that can fail.</summary>
+/// <summary>The firmware around <see cref="BandPort"/> in a test: a settable clock, a motor or none, settings storage that can fail.</summary>
 public sealed class FakePortHost : IBandPortHost
 {
     /// <summary>The serial number the fake reports.</summary>
@@ -35,14 +33,8 @@ public sealed class FakePortHost : IBandPortHost
     /// <inheritdoc/>
     public bool IsPairingWindowOpen { get; set; }
 
-    /// <summary>Patterns played by test cues.</summary>
-    public List<HapticPattern> Played { get; } = [];
-
     /// <summary>The last settings persisted.</summary>
     public byte[]? Persisted { get; private set; }
-
-    /// <summary>Times settings were applied to the band.</summary>
-    public int Applied { get; private set; }
 
     /// <summary>When set, the next persist fails.</summary>
     public bool FailNextPersist { get; set; }
@@ -59,9 +51,6 @@ public sealed class FakePortHost : IBandPortHost
     }
 
     /// <inheritdoc/>
-    public void PlayCue(HapticPattern pattern) => Played.Add(pattern);
-
-    /// <inheritdoc/>
     public bool PersistSettings(byte[] encoded, int count)
     {
         if (FailNextPersist)
@@ -73,7 +62,4 @@ public sealed class FakePortHost : IBandPortHost
         Persisted = encoded[..count];
         return true;
     }
-
-    /// <inheritdoc/>
-    public void ApplySettings(BandSettings settings) => Applied++;
 }

@@ -12,11 +12,16 @@ public sealed class PortLink
     private readonly byte[] _frame = new byte[ProtocolConstants.MaxPayloadBytes];
     private readonly byte[] _response = new byte[ProtocolConstants.MaxPayloadBytes];
     private readonly byte[] _chunk = new byte[ProtocolConstants.MaxPayloadBytes];
+    private readonly Action? _runBandOwner;
     private byte _nextRequestId = 1;
 
-    /// <summary>Connects to <paramref name="port"/> over a trusted link at <paramref name="mtu"/>.</summary>
-    public PortLink(IBandPort port, int mtu = ProtocolConstants.DefaultAttMtu)
+    /// <summary>
+    /// Connects to <paramref name="port"/> over a trusted link at <paramref name="mtu"/>; a request the port sends to
+    /// the band's owner is completed after <paramref name="runBandOwner"/> (one drain of the owner) runs.
+    /// </summary>
+    public PortLink(IBandPort port, int mtu = ProtocolConstants.DefaultAttMtu, Action? runBandOwner = null)
     {
+        _runBandOwner = runBandOwner;
         Handler = new CommandHandler(port);
         Handler.OnConnected();
         Handler.OnMtuChanged(mtu);
@@ -37,6 +42,16 @@ public sealed class PortLink
         byte id = _nextRequestId++;
         int length = build(_frame, id);
         int n = Handler.OnControlWrite(_frame, length, LinkSecurity.Trusted, _response);
+        if (Handler.IsAwaitingBand)
+        {
+            Assert.Equal(0, n);
+            Assert.NotNull(_runBandOwner);
+            Assert.Equal(0, Handler.CompletePending(_response));
+            _runBandOwner!();
+            n = Handler.CompletePending(_response);
+            Assert.True(n > 0, "the band's owner did not answer the request");
+        }
+
         Assert.Equal(_frame[0], _response[0]);
         Assert.Equal(id, _response[1]);
         return n;

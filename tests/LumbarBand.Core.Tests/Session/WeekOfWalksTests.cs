@@ -27,12 +27,14 @@ public sealed class WeekOfWalksTests(ITestOutputHelper output)
         var host = new FakePortHost();
         var log = new RecordLog(new MemoryRecordStorage(6, 2048));
         var recorder = new SessionRecorder(band.Neutral, band.Frame);
-        var port = new BandPort(band, recorder, log, settings, host);
-        var link = new PortLink(port);
+        var wiring = new PortAndOwner(band, recorder, log, settings, host);
+        BandPort port = wiring.Port;
+        PortLink link = wiring.Link();
         WalkFeeder feeder = null!;
         feeder = new WalkFeeder(recorder, () =>
         {
             host.UptimeUs = feeder.NowUs;
+            wiring.RunOwner();
             port.FlushRecords();
             port.Maintain();
         });
