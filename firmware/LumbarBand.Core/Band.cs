@@ -120,6 +120,9 @@ namespace LumbarBand.Core
         /// <summary>Candidate steps (before the walking decision).</summary>
         public StepDetector Steps { get { return _steps; } }
 
+        /// <summary>The trunk's recent yaw, by which the walking decision judges a candidate's rotation since its contact.</summary>
+        public PelvisRotation Rotation { get { return _rotation; } }
+
         /// <summary>Walking state, bouts and counted steps.</summary>
         public WalkingBoutTracker Bouts { get { return _bouts; } }
 

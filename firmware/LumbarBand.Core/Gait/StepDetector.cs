@@ -82,6 +82,12 @@ namespace LumbarBand.Core.Gait
         /// <summary>After <see cref="Update"/> returned true: samples from the step's initial contact to the current sample.</summary>
         internal int ContactAgeSamples;
 
+        /// <summary>Candidate steps found since power-on (wraps harmlessly).</summary>
+        private int _candidates;
+
+        /// <summary>Candidate steps found since power-on (a host replaying the walking decision sees each new one by it).</summary>
+        public int Candidates { get { return _candidates; } }
+
         /// <summary>After <see cref="Update"/> returned true: samples from the step's initial contact to the current sample.</summary>
         public int StepContactAgeSamples { get { return ContactAgeSamples; } }
 
@@ -162,6 +168,7 @@ namespace LumbarBand.Core.Gait
 
 
             _lastStepTime = peak;
+            _candidates++;
             PeakCounts = _peakValue;
             SwingCounts = _peakValue - trough;
             ContactAgeSamples = now - peak + ContactToPeakSamples;

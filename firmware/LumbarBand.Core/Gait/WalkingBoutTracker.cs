@@ -41,9 +41,11 @@ namespace LumbarBand.Core.Gait
     /// and a step after a hesitation (<see cref="HesitationRatioNumerator"/>) counts only if walking goes on. Each
     /// such constant has a physical reason given where it is declared; figures per subject with their spread, a
     /// leave-one-subject-out run of the one constant fitted to data (<see cref="StepDetector.ContactToPeakSamples"/>),
-    /// and what is not reached yet are printed by <c>lumbarband validate</c>. The RivalFractionNumerator and
-    /// SameFootTolerance were each chosen among two or three values on the shared walks: their reasons are physical,
-    /// but they have no leave-one-subject-out run yet.</para>
+    /// and what is not reached yet are printed by <c>lumbarband validate</c>. The constants chosen among two to four
+    /// values on the shared walks (<see cref="RivalFractionNumerator"/>, <see cref="SameFootTolerance"/> and the walking-aid
+    /// test's <see cref="AidWindowNumerator"/>, <see cref="AidYawNumerator"/>, <see cref="AidMinMeanYaw"/>) have physical
+    /// reasons and a leave-one-subject-out run each in <c>lumbarband validate</c>, which replays the candidate steps
+    /// through trackers built with the other values (the second constructor).</para>
     /// </remarks>
     public sealed class WalkingBoutTracker
     {
@@ -224,6 +226,21 @@ namespace LumbarBand.Core.Gait
 
         private readonly EventQueue _events;
 
+        /// <summary>This tracker's <see cref="RivalFractionNumerator"/> (eighths).</summary>
+        private readonly int _rivalFraction;
+
+        /// <summary>This tracker's <see cref="SameFootTolerance"/>.</summary>
+        private readonly int _sameFootTolerance;
+
+        /// <summary>This tracker's <see cref="AidWindowNumerator"/> (eighths).</summary>
+        private readonly int _aidWindow;
+
+        /// <summary>This tracker's <see cref="AidYawNumerator"/> (eighths).</summary>
+        private readonly int _aidYaw;
+
+        /// <summary>This tracker's <see cref="AidMinMeanYaw"/> (<see cref="PelvisRotation"/> units).</summary>
+        private readonly int _aidMinMeanYaw;
+
         private readonly int[] _pendingSample = new int[ConfirmSteps];
         private readonly long[] _pendingTimeUs = new long[ConfirmSteps];
         private readonly int[] _pendingPeak = new int[ConfirmSteps];
@@ -276,8 +293,23 @@ namespace LumbarBand.Core.Gait
 
         /// <summary>Creates a tracker that writes its events to <paramref name="events"/>.</summary>
         public WalkingBoutTracker(EventQueue events)
+            : this(events, RivalFractionNumerator, SameFootTolerance, AidWindowNumerator, AidYawNumerator, AidMinMeanYaw)
+        {
+        }
+
+        /// <summary>
+        /// Creates a tracker with other values of the constants chosen among a few on the shared walks (the band uses the
+        /// shipped ones): for the leave-one-subject-out runs of <c>lumbarband validate</c>, which replay a recording's
+        /// candidate steps through trackers built with each value.
+        /// </summary>
+        public WalkingBoutTracker(EventQueue events, int rivalFractionNumerator, int sameFootTolerance, int aidWindowNumerator, int aidYawNumerator, int aidMinMeanYaw)
         {
             _events = events;
+            _rivalFraction = rivalFractionNumerator;
+            _sameFootTolerance = sameFootTolerance;
+            _aidWindow = aidWindowNumerator;
+            _aidYaw = aidYawNumerator;
+            _aidMinMeanYaw = aidMinMeanYaw;
         }
 
         /// <summary>True while in a confirmed walking bout.</summary>
@@ -341,8 +373,8 @@ namespace LumbarBand.Core.Gait
                 }
 
                 int meanYaw = _meanYaw;
-                if (!turning && interval < (mean * AidWindowNumerator) >> RivalFractionShift && meanYaw >= AidMinMeanYaw
-                    && yaw < (meanYaw * AidYawNumerator) >> AidYawShift)
+                if (!turning && interval < (mean * _aidWindow) >> RivalFractionShift && meanYaw >= _aidMinMeanYaw
+                    && yaw < (meanYaw * _aidYaw) >> AidYawShift)
                 {
                     // Early, and the pelvis does not turn as after a step's contact: a walking aid's impact.
                     return false;
@@ -430,7 +462,7 @@ namespace LumbarBand.Core.Gait
         /// </summary>
         private int RivalWindow()
         {
-            return (_meanInterval * RivalFractionNumerator) >> RivalFractionShift;
+            return (_meanInterval * _rivalFraction) >> RivalFractionShift;
         }
 
         /// <summary>
@@ -465,11 +497,11 @@ namespace LumbarBand.Core.Gait
         /// Stride regularity: a step interval and the interval two steps before (the same foot's step) differ by at most
         /// 1/<see cref="SameFootTolerance"/> of the longer.
         /// </summary>
-        private static bool SameFootRegular(int sameFootInterval, int interval)
+        private bool SameFootRegular(int sameFootInterval, int interval)
         {
             int longer = sameFootInterval > interval ? sameFootInterval : interval;
             int difference = sameFootInterval > interval ? sameFootInterval - interval : interval - sameFootInterval;
-            return difference * SameFootTolerance <= longer;
+            return difference * _sameFootTolerance <= longer;
         }
 
         private static bool Regular(int previous, int interval)

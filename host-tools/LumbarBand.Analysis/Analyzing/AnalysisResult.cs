@@ -47,6 +47,12 @@ public sealed class AnalysisResult
     /// <summary>Every detected step, seconds from the start.</summary>
     public IReadOnlyList<double> StepsS { get; }
 
+    /// <summary>
+    /// Every candidate step the step detector found, with what the walking decision was given for it, so the decision
+    /// can be replayed with other constants (<see cref="Scoring.WalkingDecisionReplay"/>); empty when not recorded.
+    /// </summary>
+    public IReadOnlyList<CandidateStep> Candidates { get; init; } = [];
+
     /// <summary>Detected walking bouts.</summary>
     public IReadOnlyList<WalkingBout> Bouts { get; }
 

@@ -25,11 +25,18 @@ public static class RecordingAnalyzer
         var steps = new List<double>();
         var bouts = new List<WalkingBout>();
         var cues = new CueLog();
+        var candidates = new List<CandidateStep>();
         double? boutStart = null;
         int boutSteps = 0;
         for (int i = 0; i < samples.Count; i++)
         {
+            int found = band.Steps.Candidates;
             band.OnSample(samples.TimeUs[i], samples.Ax[i], samples.Ay[i], samples.Az[i], samples.Gx[i], samples.Gy[i], samples.Gz[i]);
+            if (band.Steps.Candidates != found)
+            {
+                candidates.Add(CandidateStep.Observe(band, i + 1, samples.TimeUs[i]));
+            }
+
             while (band.Events.TryTake(out BandEvent e))
             {
                 cues.Add(e);
@@ -60,6 +67,6 @@ public static class RecordingAnalyzer
 
         steps.Sort();
         double duration = samples.Count == 0 ? 0 : samples.TimeUs[^1] / MicrosPerSecond;
-        return new AnalysisResult(source, duration, samples.Count, steps, bouts, cues.Cues, cues.TimesUntil(duration));
+        return new AnalysisResult(source, duration, samples.Count, steps, bouts, cues.Cues, cues.TimesUntil(duration)) { Candidates = candidates };
     }
 }

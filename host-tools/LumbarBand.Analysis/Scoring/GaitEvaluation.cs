@@ -53,6 +53,7 @@ public sealed class GaitEvaluation
             .ToArray();
         F1Interval = SubjectBootstrap.F1Interval(Subjects.Select(s => s.Steps).ToArray(), BootstrapResamples, BootstrapSeed);
         ContactTiming = ContactTimingFit.LeaveOneSubjectOut(recordings);
+        WalkingConstants = WalkingConstantFit.LeaveOneSubjectOut(recordings);
         Targets = ValidationTarget.For(folderName).Select(t => (t, t.Measure(this))).ToArray();
     }
 
@@ -79,6 +80,9 @@ public sealed class GaitEvaluation
 
     /// <summary>The leave-one-subject-out run of the fitted contact timing.</summary>
     public ContactTimingFit ContactTiming { get; }
+
+    /// <summary>The leave-one-subject-out runs of the walking decision's constants chosen among a few values.</summary>
+    public IReadOnlyList<WalkingConstantFit> WalkingConstants { get; }
 
     /// <summary>Each target of the folder with the value measured.</summary>
     public IReadOnlyList<(ValidationTarget Target, double Value)> Targets { get; }
@@ -147,6 +151,8 @@ public sealed class GaitEvaluation
         sb.AppendLine(ci, $"  pooled F1 {Steps.F1:0.000}, bootstrap 95% interval over subjects {F1Interval.Low:0.000}–{F1Interval.High:0.000} ({BootstrapResamples} resamples of the {Subjects.Count} subjects with replacement)");
         sb.AppendLine();
         sb.Append(ContactTiming.ToTable());
+        sb.AppendLine();
+        sb.Append(WalkingConstantFit.ToTable(WalkingConstants));
         sb.AppendLine();
         if (Targets.Count == 0)
         {

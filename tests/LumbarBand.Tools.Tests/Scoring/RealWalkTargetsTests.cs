@@ -67,6 +67,32 @@ public sealed class RealWalkTargetsTests
         Assert.InRange(v.Evaluation.Steps.F1, low, high);
     }
 
+    [SkippableFact]
+    public void TheWalkingDecisionReplayedWithTheShippedConstantsCountsTheBandsStepsAndEveryFittedConstantHasItsLosoRun()
+    {
+        foreach (WalkValidation v in new[] { LowerBack.Value, Voisard.Value })
+        {
+            foreach (ValidatedRecording r in v.Evaluation.Recordings)
+            {
+                Assert.NotEmpty(r.Analysis.Candidates);
+                Assert.Equal(r.Analysis.StepsS, WalkingDecisionReplay.Steps(r.Analysis, q => new LumbarBand.Core.Gait.WalkingBoutTracker(q)));
+            }
+
+            string[] subjects = v.Evaluation.Subjects.Select(s => s.SubjectId).ToArray();
+            Assert.Equal(
+                ["RivalFractionNumerator", "SameFootTolerance", "AidWindowNumerator", "AidYawNumerator", "AidMinMeanYaw"],
+                v.Evaluation.WalkingConstants.Select(f => f.Name));
+            foreach (WalkingConstantFit fit in v.Evaluation.WalkingConstants)
+            {
+                Assert.Equal(subjects, fit.Folds.Select(f => f.SubjectId));
+                Assert.Contains(fit.ShippedValue, fit.Tried);
+                Assert.Equal(v.Evaluation.Steps.F1, fit.Shipped.F1, 6);
+            }
+
+            Assert.Contains("walking-decision constants chosen among a few values", v.ToTable(), StringComparison.Ordinal);
+        }
+    }
+
     private void AssertTargetsMet(WalkValidation v, Dictionary<string, double> guards)
     {
         foreach ((ValidationTarget target, double value) in v.Evaluation.Targets.Where(t => !guards.ContainsKey(t.Target.Description)))
