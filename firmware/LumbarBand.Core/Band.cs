@@ -213,7 +213,7 @@ namespace LumbarBand.Core
             _nowUs = timeUs;
             _sessions.Tick(timeUs);
             GyroBiasTracker gyroBias = _gyroBias;
-            gyroBias.Correct(gx, gy, gz);
+            gyroBias.Add(gx, gy, gz);
             int vertical = _gravity.Project(ax, ay, az);
 
             // Slow stages run on every second sample (25 Hz), starting with the first. Posture and sway run at a
@@ -253,10 +253,15 @@ namespace LumbarBand.Core
                 OnPacerDue(timeUs);
             }
 
-            _tilt.Update(ax, ay, az, gyroBias.RateX, gyroBias.RateY, gyroBias.RateZ);
+            // The step's rotation is the sum of its four samples' rates (see GyroBiasTracker.Add).
+            int sumX = gyroBias.StepSumX;
+            int sumY = gyroBias.StepSumY;
+            int sumZ = gyroBias.StepSumZ;
+            gyroBias.StartStep();
+            _tilt.Update(ax, ay, az, sumX, sumY, sumZ);
             GravityTracker gravity = _gravity;
             TurnDetector turns = _turns;
-            turns.Update(gyroBias.RateX, gyroBias.RateY, gyroBias.RateZ, gravity.UpX, gravity.UpY, gravity.UpZ);
+            turns.Update(sumX >> 2, sumY >> 2, sumZ >> 2, gravity.UpX, gravity.UpY, gravity.UpZ);
             _rotation.Update(turns.Yaw, sample);
             _sway.Accumulate(sample >> TiltEstimator.StepShift, turns.Yaw, turns.Turning);
             PostureMeter posture = _posture;

@@ -21,7 +21,7 @@ namespace LumbarBand.Core.Posture
     /// <para>Fixed-point changes, for cost: angles are computed at 5 Hz (on every second or third filter step, every
     /// <see cref="SamplesPerOutput"/> samples on average), not per sample, from the estimate at Q14; the twist is undone
     /// with a small-angle rotation (two multiplies); the square root and the arctangents are <see cref="TiltMath"/>'s.
-    /// Like the filter's, the angles describe the trunk 40 ms after the sample they are computed at.</para>
+    /// Like the filter's, the angles describe the trunk at the end of the filter step they are computed on.</para>
     /// </remarks>
     public sealed class PostureMeter
     {

@@ -102,7 +102,7 @@ namespace LumbarBand.Core.Sensing
 
         /// <summary>
         /// Processes one sample (call on every second sample, after <see cref="GravityTracker.UpdateLowPass"/>): raw
-        /// accelerometer and gyroscope counts, with the current gravity estimate and the bias-corrected rates.
+        /// accelerometer and gyroscope counts, with the current gravity estimate and the gyroscope bias.
         /// </summary>
         public void Update(int ax, int ay, int az, int gx, int gy, int gz, GravityTracker gravity, GyroBiasTracker bias)
         {
@@ -110,11 +110,10 @@ namespace LumbarBand.Core.Sensing
 
             // The rate test first: while moving it fails on most samples, and it is cheaper than the body acceleration.
             // (uint)(r + limit) > 2·limit is r < -limit or r > limit in one comparison (|r| < 2^17, no overflow).
-            int limit = bias.Known ? MaxRateCounts : MaxRateUncalibratedCounts;
-            uint span = (uint)(limit << 1);
-            if ((uint)(bias.RateX + limit) > span
-                || (uint)(bias.RateY + limit) > span
-                || (uint)(bias.RateZ + limit) > span)
+            uint span = bias.RateSpan;
+            if ((uint)(gx + bias.RateOffsetX) > span
+                || (uint)(gy + bias.RateOffsetY) > span
+                || (uint)(gz + bias.RateOffsetZ) > span)
             {
                 RestartWindow();
                 return;

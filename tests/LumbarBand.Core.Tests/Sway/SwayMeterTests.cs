@@ -53,8 +53,11 @@ public sealed class SwayMeterTests(ITestOutputHelper output)
         Assert.InRange(ml.MeanRatio, 0.95, 1.25);
         Assert.InRange(ml.MeanAbsoluteErrorDeg, 0, 0.6);
 
-        // Anteroposterior (3–7°, and the flexion ramps): within 10% on average, 1° per stride.
-        Assert.InRange(ap.MeanRatio, 0.9, 1.1);
+        // Anteroposterior (3–7°, and the flexion ramps): within 15% on average, 1° per stride. The ranges are read
+        // from the 12.5 Hz history, whose samples fall up to 40 ms from the peaks of the 2 Hz oscillation (cos(π·2/12.5)
+        // = 0.88 of the range at worst): today 11% low. The filter integrates each step's whole rotation (no aliasing
+        // of real heel strikes); the single held sample it used before read 4% high at 2 Hz and hid this loss.
+        Assert.InRange(ap.MeanRatio, 0.85, 1.1);
         Assert.InRange(ap.MeanAbsoluteErrorDeg, 0, 1.0);
 
         // Rotation (about 9°): the band measures it about gravity (the transverse plane, as gait labs measure pelvis
@@ -262,11 +265,13 @@ public sealed class SwayMeterTests(ITestOutputHelper output)
         /// <summary>One sample (0-based index), raw counts; a filter step on every fourth, as Band does.</summary>
         public void Sample(int sample, int ax, int ay, int az, int gx, int gy, int gz, bool turning = false)
         {
-            _gyro.Correct(gx, gy, gz);
+            _gyro.Add(gx, gy, gz);
             if (((sample + 1) & TiltEstimator.StepMask) == 0)
             {
-                _tilt.Update(ax, ay, az, _gyro.CorrectedX, _gyro.CorrectedY, _gyro.CorrectedZ);
-                Sway.Accumulate(UpdateOf(sample), _gyro.CorrectedZ, turning); // sensor z is up
+                // As Band: the step's four rates summed, the turn detector's yaw their mean.
+                _tilt.Update(ax, ay, az, _gyro.StepSumXCounts, _gyro.StepSumYCounts, _gyro.StepSumZCounts);
+                Sway.Accumulate(UpdateOf(sample), _gyro.StepSumZCounts >> 2, turning); // sensor z is up
+                _gyro.StartStep();
             }
         }
     }
