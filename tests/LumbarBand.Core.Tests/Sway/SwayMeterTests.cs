@@ -62,8 +62,9 @@ public sealed class SwayMeterTests(ITestOutputHelper output)
 
         // Rotation (about 9°): the band measures it about gravity (the transverse plane, as gait labs measure pelvis
         // rotation and as the real-recording check compares it), the simulator's truth is about the trunk's own axis:
-        // cos(flexion) apart in the third of the strides held at 30° of flexion (0.87). Within 8% on average, 1° per stride.
-        Assert.InRange(rotation.MeanRatio, 0.92, 1.06);
+        // cos(flexion) apart in the third of the strides held at 30° of flexion (0.87); the heading integrates each
+        // filter step's mean yaw rate, which takes 1–2% off its peaks. Within 10% on average (today 8%), 1° per stride.
+        Assert.InRange(rotation.MeanRatio, 0.90, 1.06);
         Assert.InRange(rotation.MeanAbsoluteErrorDeg, 0, 1.0);
     }
 
