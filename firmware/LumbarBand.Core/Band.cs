@@ -225,7 +225,7 @@ namespace LumbarBand.Core
             }
             else if ((sample & TiltEstimator.StepMask) == 0)
             {
-                OnTiltSample(timeUs, sample, ax, ay, az, gyroBias);
+                OnTiltSample(timeUs, sample, ax, ay, az, gx, gy, gz, gyroBias);
             }
 
             _bouts.Tick(sample);
@@ -246,7 +246,7 @@ namespace LumbarBand.Core
         /// Every fourth sample: the walking plan's due time (so its patterns start within 80 ms), the tilt filter and
         /// turn detection, then sway accumulation and, five times a second, posture.
         /// </summary>
-        private void OnTiltSample(long timeUs, int sample, int ax, int ay, int az, GyroBiasTracker gyroBias)
+        private void OnTiltSample(long timeUs, int sample, int ax, int ay, int az, int gx, int gy, int gz, GyroBiasTracker gyroBias)
         {
             if (timeUs >= _pacer.DueUs)
             {
@@ -261,7 +261,9 @@ namespace LumbarBand.Core
             _tilt.Update(ax, ay, az, sumX, sumY, sumZ);
             GravityTracker gravity = _gravity;
             TurnDetector turns = _turns;
-            turns.Update(sumX >> 2, sumY >> 2, sumZ >> 2, gravity.UpX, gravity.UpY, gravity.UpZ);
+            // Turns, pelvis rotation and sway's heading keep the step's own sample, as their limits were set on.
+            gyroBias.Correct(gx, gy, gz);
+            turns.Update(gyroBias.RateX, gyroBias.RateY, gyroBias.RateZ, gravity.UpX, gravity.UpY, gravity.UpZ);
             _rotation.Update(turns.Yaw, sample);
             _sway.Accumulate(sample >> TiltEstimator.StepShift, turns.Yaw, turns.Turning);
             PostureMeter posture = _posture;

@@ -49,9 +49,11 @@ public sealed class SwayMeterTests(ITestOutputHelper output)
         Assert.InRange(allAp.MeanRatio, 0.85, 1.1);
 
         // Mediolateral: the smallest range (about 2°) and the one most sensitive to the 12.5 Hz sampling, which
-        // overstates the trunk's 3–8 Hz wobble: within +25/−5% on average, 0.6° per stride.
-        Assert.InRange(ml.MeanRatio, 0.95, 1.25);
-        Assert.InRange(ml.MeanAbsoluteErrorDeg, 0, 0.6);
+        // overstates the trunk's 3–8 Hz wobble: within +35/−5% on average, 0.75° per stride. Today 33% high (24% while the
+        // heading also took the step's mean rate): the twist undone uses the heading from each step's own gyroscope
+        // sample (the turn and pelvis-rotation limits were set on it), the tilt integrates the step's four samples.
+        Assert.InRange(ml.MeanRatio, 0.95, 1.35);
+        Assert.InRange(ml.MeanAbsoluteErrorDeg, 0, 0.75);
 
         // Anteroposterior (3–7°, and the flexion ramps): within 15% on average, 1° per stride. The ranges are read
         // from the 12.5 Hz history, whose samples fall up to 40 ms from the peaks of the 2 Hz oscillation (cos(π·2/12.5)
@@ -62,9 +64,8 @@ public sealed class SwayMeterTests(ITestOutputHelper output)
 
         // Rotation (about 9°): the band measures it about gravity (the transverse plane, as gait labs measure pelvis
         // rotation and as the real-recording check compares it), the simulator's truth is about the trunk's own axis:
-        // cos(flexion) apart in the third of the strides held at 30° of flexion (0.87); the heading integrates each
-        // filter step's mean yaw rate, which takes 1–2% off its peaks. Within 10% on average (today 8%), 1° per stride.
-        Assert.InRange(rotation.MeanRatio, 0.90, 1.06);
+        // cos(flexion) apart in the third of the strides held at 30° of flexion (0.87). Within 8% on average, 1° per stride.
+        Assert.InRange(rotation.MeanRatio, 0.92, 1.06);
         Assert.InRange(rotation.MeanAbsoluteErrorDeg, 0, 1.0);
     }
 
@@ -269,10 +270,11 @@ public sealed class SwayMeterTests(ITestOutputHelper output)
             _gyro.Add(gx, gy, gz);
             if (((sample + 1) & TiltEstimator.StepMask) == 0)
             {
-                // As Band: the step's four rates summed, the turn detector's yaw their mean.
+                // As Band: the tilt filter takes the step's four rates summed, the heading the step's own sample.
                 _tilt.Update(ax, ay, az, _gyro.StepSumXCounts, _gyro.StepSumYCounts, _gyro.StepSumZCounts);
-                Sway.Accumulate(UpdateOf(sample), _gyro.StepSumZCounts >> 2, turning); // sensor z is up
                 _gyro.StartStep();
+                _gyro.Correct(gx, gy, gz);
+                Sway.Accumulate(UpdateOf(sample), _gyro.CorrectedZ, turning); // sensor z is up; the step's own sample, as Band
             }
         }
     }
