@@ -3,7 +3,7 @@ using LumbarBand.Core.Storage;
 namespace LumbarBand.Core.Session
 {
     /// <summary>
-    /// One epoch of a session as stored: 24 bytes, little-endian (docs/sessions.md §4).
+    /// One epoch of a session as stored: 26 bytes (24 in formats 1–3), little-endian (docs/sessions.md §4).
     /// <code>
     ///  0 index:u16            epoch number from the session start (epoch i covers [i·L, (i+1)·L) of the session)
     ///  2 steps:u16            steps counted (saturating)
@@ -20,14 +20,25 @@ namespace LumbarBand.Core.Session
     /// 19 flexionCues:u8 20 lateralCues:u8 21 swayCues:u8   cues by rule (saturating)
     /// 22 painMarkers:u8       pain-marker presses
     /// 23 battery:u8           battery at the epoch's end, percent (255: unknown)
+    /// 24 speed:u8             walking speed, cm/s (0: not measured; saturates at 2.55 m/s)       format 4 on
+    /// 25 strideLength:u8      stride length, cm (0: not measured; saturates at 2.55 m)            format 4 on
     /// </code>
     /// An epoch in which nothing happened (no walking, steps, posture, strides, excess, cues or presses) is not
     /// stored; the index tells where each stored one lies.
     /// </summary>
     public sealed class EpochSummary
     {
-        /// <summary>Bytes of one encoded epoch.</summary>
-        public const int EncodedLength = 24;
+        /// <summary>Bytes of one encoded epoch in this format (4): format 3's and the speed and stride length.</summary>
+        public const int EncodedLength = 26;
+
+        /// <summary>Bytes of one encoded epoch in formats 1–3 (no speed or stride length).</summary>
+        public const int Format3EncodedLength = 24;
+
+        /// <summary>
+        /// Speed and stride length are stored in centimetres (per second): one byte each, 0–2.55 m(/s), finer than a
+        /// walker's step-to-step variation; the bout record keeps millimetres.
+        /// </summary>
+        public const int MillimetresPerStoredUnit = 10;
 
         private const int IndexOffset = 0;
         private const int StepsOffset = 2;
@@ -42,6 +53,8 @@ namespace LumbarBand.Core.Session
         private const int CuesOffset = 19;
         private const int PainOffset = 22;
         private const int BatteryOffset = 23;
+        private const int SpeedOffset = 24;
+        private const int StrideLengthOffset = 25;
 
         /// <summary>Epoch number from the session start, 0..65535.</summary>
         public int Index;
@@ -111,12 +124,11 @@ namespace LumbarBand.Core.Session
 
         /// <summary>
         /// Walking speed, mm/s: the step-weighted mean over the epoch's steps whose length the band measured
-        /// (inverted pendulum of the step length estimator); 0 when none was measured. Not in the 24-byte layout above (the
-        /// session format that stores it is docs/sessions.md's).
+        /// (inverted pendulum of the step length estimator); 0 when none was measured. Stored in cm/s (offset 24).
         /// </summary>
         public int SpeedMmPerS;
 
-        /// <summary>Stride length, mm: the step-weighted mean over the epoch's measured steps (two steps' length); 0 when none was measured.</summary>
+        /// <summary>Stride length, mm: the step-weighted mean over the epoch's measured steps (two steps' length); 0 when none was measured. Stored in cm (offset 25).</summary>
         public int StrideLengthMm;
 
         /// <summary>Cues of every rule.</summary>
@@ -147,12 +159,33 @@ namespace LumbarBand.Core.Session
             buffer[index + CuesOffset + 2] = Saturation.ToByte(SwayCues);
             buffer[index + PainOffset] = Saturation.ToByte(PainMarkers);
             buffer[index + BatteryOffset] = Saturation.ToByte(BatteryPercent);
+            buffer[index + SpeedOffset] = Centimetres(SpeedMmPerS);
+            buffer[index + StrideLengthOffset] = Centimetres(StrideLengthMm);
             return EncodedLength;
+        }
+
+        /// <summary>Bytes of one epoch in session format <paramref name="formatVersion"/>.</summary>
+        public static int EncodedLengthOf(int formatVersion)
+        {
+            return formatVersion >= SessionHeader.FirstWalkingOutcomeFormatVersion ? EncodedLength : Format3EncodedLength;
         }
 
         /// <summary>Reads an epoch from the <see cref="EncodedLength"/> bytes at <paramref name="index"/> (the caller checked they are there).</summary>
         public void Decode(byte[] buffer, int index)
         {
+            Decode(buffer, index, EncodedLength);
+        }
+
+        /// <summary>
+        /// Reads an epoch of <paramref name="length"/> bytes (<see cref="EncodedLengthOf"/> its session's format, checked
+        /// by the caller) at <paramref name="index"/>: speed and stride length are 0 (not measured) in the 24 bytes of
+        /// formats 1–3.
+        /// </summary>
+        public void Decode(byte[] buffer, int index, int length)
+        {
+            bool measured = length >= EncodedLength;
+            SpeedMmPerS = measured ? buffer[index + SpeedOffset] * MillimetresPerStoredUnit : 0;
+            StrideLengthMm = measured ? buffer[index + StrideLengthOffset] * MillimetresPerStoredUnit : 0;
             Index = LittleEndian.ReadUInt16(buffer, index + IndexOffset);
             Steps = LittleEndian.ReadUInt16(buffer, index + StepsOffset);
             WalkingUnits = buffer[index + WalkingOffset];
@@ -209,6 +242,21 @@ namespace LumbarBand.Core.Session
             BatteryPercent = other.BatteryPercent;
             SpeedMmPerS = other.SpeedMmPerS;
             StrideLengthMm = other.StrideLengthMm;
+        }
+
+        /// <summary>
+        /// A speed or length byte: millimetres to centimetres, rounded, saturated to 255; 0 stays "not measured", and a
+        /// measured value under half a centimetre is stored as 1 so that it is not mistaken for that.
+        /// </summary>
+        private static byte Centimetres(int millimetres)
+        {
+            if (millimetres <= 0)
+            {
+                return 0;
+            }
+
+            int units = (millimetres + (MillimetresPerStoredUnit / 2)) / MillimetresPerStoredUnit;
+            return units == 0 ? (byte)1 : Saturation.ToByte(units);
         }
 
         /// <summary>An angle byte: the unknown marker as is, anything else saturated to ±127.</summary>

@@ -15,6 +15,7 @@ namespace LumbarBand.Core.Session
         private SessionEventRecord[] _events;
         private byte[] _settings;
         private SessionStretchRecord[] _stretches;
+        private SessionBoutRecord[] _bouts;
 
         /// <summary>The session id of the log's start record.</summary>
         public uint SessionId;
@@ -56,6 +57,24 @@ namespace LumbarBand.Core.Session
         public SessionStretchRecord Stretch(int position)
         {
             return _stretches[position];
+        }
+
+        /// <summary>Walking bouts stored (session format 4), in the order they ended.</summary>
+        public int BoutCount { get { return _bouts == null ? 0 : _bouts.Length; } }
+
+        /// <summary>
+        /// True when the firmware that recorded the session measures walking speed, stride length and rhythm (format 4
+        /// on): a session without bout records then had no bout, not an unmeasured one.
+        /// </summary>
+        public bool MeasuresWalkingOutcomes
+        {
+            get { return HasHeader && _header.FormatVersion >= SessionHeader.FirstWalkingOutcomeFormatVersion; }
+        }
+
+        /// <summary>The bout at <paramref name="position"/>.</summary>
+        public SessionBoutRecord Bout(int position)
+        {
+            return _bouts[position];
         }
 
         /// <summary>Bytes of the settings snapshot.</summary>
@@ -177,10 +196,11 @@ namespace LumbarBand.Core.Session
             _events = null;
             _settings = null;
             _stretches = null;
+            _bouts = null;
         }
 
         /// <summary>Sizes the arrays for what the decoder's first pass counted, and rewinds the flags for the second.</summary>
-        internal void Allocate(int epochs, int events, int settingsBytes, int stretches)
+        internal void Allocate(int epochs, int events, int settingsBytes, int stretches, int bouts)
         {
             HasHeader = false;
             HasFooter = false;
@@ -204,6 +224,12 @@ namespace LumbarBand.Core.Session
             for (int i = 0; i < stretches; i++)
             {
                 _stretches[i] = new SessionStretchRecord();
+            }
+
+            _bouts = bouts == 0 ? null : new SessionBoutRecord[bouts];
+            for (int i = 0; i < bouts; i++)
+            {
+                _bouts[i] = new SessionBoutRecord();
             }
         }
 

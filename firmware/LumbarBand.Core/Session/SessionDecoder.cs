@@ -8,7 +8,7 @@ namespace LumbarBand.Core.Session
     /// returns what is wrong (<see cref="SessionDecodeResult"/>) and where (<see cref="SessionContent.ErrorOffset"/>).
     /// </summary>
     /// <remarks>
-    /// Rules (docs/sessions.md §7): the first record is the log's session start; the header (format version 1 or 2) comes
+    /// Rules (docs/sessions.md §7): the first record is the log's session start; the header (format version 1 to 4) comes
     /// before any other record of the session; sequence numbers increase; nothing follows the session end. A session
     /// of only a start and an end (storage ran full before its header) decodes, without a header. Records of unknown application types
     /// are skipped (a newer firmware's), acknowledgement records are ignored, and payloads longer than this version's
@@ -40,21 +40,24 @@ namespace LumbarBand.Core.Session
             int events;
             int settingsBytes;
             int stretches;
-            SessionDecodeResult result = Walk(data, index, count, content, false, out epochs, out events, out settingsBytes, out stretches);
+            int bouts;
+            SessionDecodeResult result = Walk(data, index, count, content, false, out epochs, out events, out settingsBytes, out stretches, out bouts);
             if (result != SessionDecodeResult.Ok)
             {
                 return result;
             }
 
-            content.Allocate(epochs, events, settingsBytes, stretches);
-            return Walk(data, index, count, content, true, out epochs, out events, out settingsBytes, out stretches);
+            content.Allocate(epochs, events, settingsBytes, stretches, bouts);
+            return Walk(data, index, count, content, true, out epochs, out events, out settingsBytes, out stretches, out bouts);
         }
 
         /// <summary>One pass over the records: checks them and counts (or, with <paramref name="fill"/>, stores) their contents.</summary>
         private static SessionDecodeResult Walk(
-            byte[] data, int index, int count, SessionContent content, bool fill, out int epochs, out int events, out int settingsBytes, out int stretches)
+            byte[] data, int index, int count, SessionContent content, bool fill,
+            out int epochs, out int events, out int settingsBytes, out int stretches, out int bouts)
         {
             stretches = 0;
+            bouts = 0;
             epochs = 0;
             events = 0;
             settingsBytes = 0;
@@ -99,7 +102,8 @@ namespace LumbarBand.Core.Session
                 }
                 else
                 {
-                    SessionDecodeResult check = Take(data, payload, length, type, content, fill, ref epochs, ref events, ref settingsBytes, ref stretches, ref lastEpochIndex);
+                    SessionDecodeResult check = Take(
+                        data, payload, length, type, content, fill, ref epochs, ref events, ref settingsBytes, ref stretches, ref bouts, ref lastEpochIndex);
                     if (check != SessionDecodeResult.Ok)
                     {
                         return Fail(content, at - index, check);
@@ -117,7 +121,7 @@ namespace LumbarBand.Core.Session
         /// <summary>Checks (and with <paramref name="fill"/> stores) one record after the session start.</summary>
         private static SessionDecodeResult Take(
             byte[] data, int payload, int length, byte type, SessionContent content, bool fill,
-            ref int epochs, ref int events, ref int settingsBytes, ref int stretches, ref int lastEpochIndex)
+            ref int epochs, ref int events, ref int settingsBytes, ref int stretches, ref int bouts, ref int lastEpochIndex)
         {
             switch (type)
             {
@@ -184,6 +188,19 @@ namespace LumbarBand.Core.Session
 
                     stretches++;
                     return SessionDecodeResult.Ok;
+                case SessionRecordTypes.Bout:
+                    if (length < SessionBoutRecord.EncodedLength)
+                    {
+                        return SessionDecodeResult.InvalidPayload;
+                    }
+
+                    if (fill)
+                    {
+                        content.Bout(bouts).Decode(data, payload);
+                    }
+
+                    bouts++;
+                    return SessionDecodeResult.Ok;
                 case SessionRecordTypes.Footer:
                     if (length < SessionFooter.EncodedLength || content.HasFooter)
                     {
@@ -235,12 +252,14 @@ namespace LumbarBand.Core.Session
         private static SessionDecodeResult TakeEpochs(
             byte[] data, int payload, int length, SessionContent content, bool fill, ref int epochs, ref int lastEpochIndex)
         {
-            if (length == 0 || length % EpochSummary.EncodedLength != 0)
+            // The epoch's length is its session's format's (26 bytes from format 4, 24 before).
+            int epochLength = EpochSummary.EncodedLengthOf(content.Header.FormatVersion);
+            if (length == 0 || length % epochLength != 0)
             {
                 return SessionDecodeResult.InvalidPayload;
             }
 
-            for (int at = payload; at < payload + length; at += EpochSummary.EncodedLength)
+            for (int at = payload; at < payload + length; at += epochLength)
             {
                 int epochIndex = LittleEndian.ReadUInt16(data, at);
                 if (epochIndex <= lastEpochIndex)
@@ -251,7 +270,7 @@ namespace LumbarBand.Core.Session
                 lastEpochIndex = epochIndex;
                 if (fill)
                 {
-                    content.Epoch(epochs).Decode(data, at);
+                    content.Epoch(epochs).Decode(data, at, epochLength);
                 }
 
                 epochs++;

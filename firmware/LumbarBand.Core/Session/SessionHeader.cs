@@ -23,9 +23,14 @@ namespace LumbarBand.Core.Session
         /// <summary>
         /// The session format this firmware writes: 2 added <see cref="SessionRecordTypes.Stretch"/> records (walking
         /// plan); 3 appends the band's serial to this header, so every session says which band recorded it (two
-        /// wearers' sessions never merge under one id). Nothing else changed.
+        /// wearers' sessions never merge under one id); 4 adds <see cref="SessionRecordTypes.Bout"/> records (speed,
+        /// stride length and rhythm per walking bout) and each epoch's speed and stride length
+        /// (<see cref="EpochSummary.EncodedLength"/> 26 instead of 24 bytes). Nothing else changed.
         /// </summary>
-        public const int CurrentFormatVersion = 3;
+        public const int CurrentFormatVersion = 4;
+
+        /// <summary>The first format whose band measures walking speed, stride length and rhythm (bout records, epoch speed).</summary>
+        public const int FirstWalkingOutcomeFormatVersion = 4;
 
         /// <summary>Oldest session format hosts still read (1: sessions without walking-plan records).</summary>
         public const int OldestReadableFormatVersion = 1;

@@ -5,7 +5,7 @@ namespace LumbarBand.Core.Session
     /// <summary>
     /// The application record types of a session in the record log (docs/sessions.md). A session's serialized form is
     /// its records as stored: the log's <see cref="RecordTypes.SessionStart"/>, a <see cref="Header"/>, one or more
-    /// <see cref="Settings"/>, then <see cref="Epochs"/>, <see cref="Event"/>, <see cref="Calibration"/> and <see cref="Stretch"/> records in
+    /// <see cref="Settings"/>, then <see cref="Epochs"/>, <see cref="Event"/>, <see cref="Calibration"/>, <see cref="Stretch"/> and <see cref="Bout"/> records in
     /// time order, a <see cref="Footer"/> and the log's <see cref="RecordTypes.SessionEnd"/>. Values are stable.
     /// </summary>
     public static class SessionRecordTypes
@@ -30,5 +30,8 @@ namespace LumbarBand.Core.Session
 
         /// <summary>One stretch of a walk under a walking plan (<see cref="SessionStretchRecord"/>; session format 2).</summary>
         public const byte Stretch = 0x16;
+
+        /// <summary>One walking bout: its speed, stride length, rhythm, posture and cues (<see cref="SessionBoutRecord"/>; session format 4).</summary>
+        public const byte Bout = 0x17;
     }
 }

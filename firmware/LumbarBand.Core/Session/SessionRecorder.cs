@@ -1,6 +1,7 @@
 using LumbarBand.Core.Storage;
 using LumbarBand.Core.Configuration;
 using LumbarBand.Core.Cueing;
+using LumbarBand.Core.Gait;
 using LumbarBand.Core.Pacing;
 using LumbarBand.Core.Sensing;
 
@@ -15,7 +16,7 @@ namespace LumbarBand.Core.Session
     /// <remarks>
     /// <para>Inputs, all from <see cref="Band"/>: <see cref="Tick"/> once per sample (one comparison unless an epoch
     /// boundary or the idle end is due), <see cref="OnEvent"/> for every event the band emits, <see cref="OnPosture"/>
-    /// at the posture meter's 5 Hz, <see cref="OnStride"/> once per stride.</para>
+    /// at the posture meter's 5 Hz, <see cref="OnStride"/> once per stride, <see cref="OnWalkingBout"/> when a bout ends.</para>
     /// <para>Events carry their own times, and some come late: a bout's first steps are reported when walking is
     /// confirmed (up to about 6.5 s after the first of them), a stopping step when the bout goes on or ends. So each
     /// event goes to the epoch its time falls in, and an epoch is closed only <see cref="CloseDelayUs"/> after its end;
@@ -25,7 +26,7 @@ namespace LumbarBand.Core.Session
     /// <para>Posture (flexion and lateral bend) and sway are summarized over walking only: a session is a walk, and
     /// sitting on a bench between bouts is not its posture.</para>
     /// <para>Cost: nothing is allocated after construction. Per sample, one comparison; per posture sample a few
-    /// additions; an epoch's close encodes 24 bytes. State: two accumulators, the outbox, the header, footer and
+    /// additions; an epoch's close encodes 26 bytes, a bout's end 22. State: two accumulators, the outbox, the header, footer and
     /// summary being built: 1.55 KB at CoreCLR x64 sizes (StorageBudgetTests measures it).</para>
     /// </remarks>
     public sealed class SessionRecorder
@@ -345,6 +346,21 @@ namespace LumbarBand.Core.Session
 
             int length = SessionStretchRecord.Encode(_payload, 0, stretch, _startUs);
             _outbox.Put(SessionOperation.Append, SessionRecordTypes.Stretch, _payload, length, false);
+        }
+
+        /// <summary>
+        /// A walking bout ended (<see cref="WalkingBoutOutcome"/>, from <see cref="Band"/>): its speed, stride length,
+        /// rhythm, posture and cues, stored as its own record in the open session (ignored when none is open).
+        /// </summary>
+        public void OnWalkingBout(WalkingBoutOutcome outcome)
+        {
+            if (!_open || outcome == null)
+            {
+                return;
+            }
+
+            int length = SessionBoutRecord.Encode(_payload, 0, outcome, _startUs);
+            _outbox.Put(SessionOperation.Append, SessionRecordTypes.Bout, _payload, length, false);
         }
 
         /// <summary>Starts a session now (a button gesture); does nothing if one is open.</summary>

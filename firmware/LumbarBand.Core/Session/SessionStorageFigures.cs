@@ -1,5 +1,6 @@
 using LumbarBand.Core.Configuration;
 using LumbarBand.Core.Cueing;
+using LumbarBand.Core.Gait;
 using LumbarBand.Core.Storage;
 
 namespace LumbarBand.Core.Session
@@ -13,9 +14,10 @@ namespace LumbarBand.Core.Session
     /// <remarks>
     /// The walking hour: one session of 60 minutes' continuous walking at 105 steps/min with posture at 5 Hz and a
     /// stride every two steps, four cues and one episode of excessive motion (counted in epochs, no records of their
-    /// own), a pain marker after 40 minutes, then rest until the idle timeout ends the session. Default settings
-    /// (60 s epochs). It includes every byte the log grows by: the session's start and end records, header, settings
-    /// snapshot, epoch records, the pain marker, footer, and the first segment's header.
+    /// own), a pain marker after 40 minutes, the bout's record (speed, stride length, rhythm) when it ends, then rest
+    /// until the idle timeout ends the session. Default settings (60 s epochs). It includes every byte the log grows
+    /// by: the session's start and end records, header, settings snapshot, epoch records, the pain marker, the bout
+    /// record, footer, and the first segment's header.
     /// </remarks>
     public static class SessionStorageFigures
     {
@@ -80,6 +82,25 @@ namespace LumbarBand.Core.Session
         private static RecordLog NewDefaultLog()
         {
             return new RecordLog(new MemoryRecordStorage(RecordLogCapacity.DefaultSegmentCount, RecordLogCapacity.DefaultSegmentCapacity));
+        }
+
+        /// <summary>The walking hour's bout as the band measures it (a slow walker's values; their size does not change the bytes).</summary>
+        private static WalkingBoutOutcome HourOutcome(long startUs, long endUs, int steps)
+        {
+            WalkingBoutOutcome outcome = new WalkingBoutOutcome();
+            outcome.StartUs = startUs;
+            outcome.EndUs = endUs;
+            outcome.Steps = steps;
+            outcome.CadenceDeciSpm = 1050;
+            outcome.SpeedMmPerS = 950;
+            outcome.StrideLengthMm = 1086;
+            outcome.StepTimeCvPermille = 32;
+            outcome.StrideTimeCvPermille = 25;
+            outcome.StepTimeAsymmetryPermille = 18;
+            outcome.StrideRegularityPermille = 870;
+            outcome.ExcessivePostureSeconds = CuesPerHour * 5;
+            outcome.Cues = CuesPerHour;
+            return outcome;
         }
 
         /// <summary>Feeds one walking hour from device time <paramref name="startUs"/> and rests until the session ends; returns the time then.</summary>
@@ -150,6 +171,7 @@ namespace LumbarBand.Core.Session
                 }
             }
 
+            recorder.OnWalkingBout(HourOutcome(startUs, lastStep, steps));
             recorder.OnEvent(BandEventKind.BoutEnd, lastStep, steps);
             long now = endUs;
             while (recorder.IsSessionOpen)

@@ -15,7 +15,7 @@ namespace LumbarBand.Core.Session
     /// they are written.</para>
     /// <para>Commits (each closes a littlefs file and rewrites its last block) happen after a session's header and
     /// settings, after each epoch record (every <see cref="EpochsPerRecord"/> epochs), after each event, and with the
-    /// log's session end. A power cut therefore loses at most the epochs not yet in a record (4 minutes at the
+    /// log's session end. A power cut therefore loses at most the epochs not yet in a record (5 minutes at the
     /// default epoch) and the open session's footer; the session stays readable without it.</para>
     /// <para>Storage full: if the log refuses a session start, that session is not recorded; if it refuses a record
     /// mid-session, the log's session is ended there (ending always has room) and the rest of the session is
@@ -25,11 +25,12 @@ namespace LumbarBand.Core.Session
     public sealed class SessionWriter
     {
         /// <summary>
-        /// Epochs written in one record: 4. A record costs 10 bytes besides its payload; one epoch a record at the
-        /// default 60 s epoch would cost 600 bytes an hour in record overhead alone, four to a record 150. The price is
-        /// that a power cut loses up to four epochs not yet written.
+        /// Epochs written in one record: 5. A record costs 10 bytes besides its payload; one epoch a record at the
+        /// default 60 s epoch would cost 600 bytes an hour in record overhead alone, five to a record 120 (four, as in
+        /// session formats 1–3, cost 150: format 4's speed, stride length and bout records needed the 30). The price
+        /// is that a power cut loses up to five epochs not yet written.
         /// </summary>
-        public const int EpochsPerRecord = 4;
+        public const int EpochsPerRecord = 5;
 
         private readonly RecordLog _log;
         private readonly BandSettings _settings;

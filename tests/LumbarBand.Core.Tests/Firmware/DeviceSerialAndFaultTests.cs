@@ -30,7 +30,7 @@ public sealed class DeviceSerialAndFaultTests
         var back = new LumbarBand.Core.Session.SessionHeader();
         back.Decode(bytes, 0, bytes.Length);
         Assert.Equal(0x28AB_CDEFu, back.SerialNumber);
-        Assert.Equal(3, back.FormatVersion);
+        Assert.Equal(LumbarBand.Core.Session.SessionHeader.CurrentFormatVersion, back.FormatVersion);
 
         // A format-2 header is 38 bytes: it decodes, with the serial unknown.
         back.Decode(bytes, 0, LumbarBand.Core.Session.SessionHeader.MinEncodedLength);

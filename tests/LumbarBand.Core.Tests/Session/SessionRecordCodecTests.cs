@@ -104,6 +104,13 @@ public sealed class SessionRecordCodecTests
                 Assert.Equal((session.Events[i].Kind, session.Events[i].OffsetMs, session.Events[i].Value), (content.Event(i).Kind, content.Event(i).OffsetMs, content.Event(i).Value));
             }
 
+            Assert.Equal(session.Bouts.Count, content.BoutCount);
+            for (int i = 0; i < session.Bouts.Count; i++)
+            {
+                Assert.Equal(SessionBoutRecordTests.Describe(session.Bouts[i]), SessionBoutRecordTests.Describe(content.Bout(i)));
+            }
+
+            Assert.True(content.MeasuresWalkingOutcomes);
             var settings = new byte[content.SettingsLength];
             content.CopySettings(settings, 0);
             Assert.Equal(session.Settings, settings);
@@ -198,11 +205,21 @@ public sealed class SessionRecordCodecTests
             Index = 3, Steps = 105, WalkingUnits = 240, CadenceStepsPerMinute = 105, FlexionMeanDegrees = 5, FlexionMaxDegrees = 12,
             LateralMeanDegrees = -2, LateralMaxDegrees = -6, MediolateralMeanUnits = 13, MediolateralMaxUnits = 18,
             AnteroposteriorMeanUnits = 19, AnteroposteriorMaxUnits = 26, RotationMeanUnits = 38, RotationMaxUnits = 47,
-            FlexionExcessUnits = 40, FlexionCues = 1, PainMarkers = 1, BatteryPercent = 87,
+            FlexionExcessUnits = 40, FlexionCues = 1, PainMarkers = 1, BatteryPercent = 87, SpeedMmPerS = 953, StrideLengthMm = 1086,
         };
         var bytes = new byte[EpochSummary.EncodedLength];
         epoch.Encode(bytes, 0);
-        Assert.Equal("03 00 69 00 F0 69 05 0C FE FA 0D 12 13 1A 26 2F 28 00 00 01 00 00 01 57", Hex(bytes));
+        Assert.Equal("03 00 69 00 F0 69 05 0C FE FA 0D 12 13 1A 26 2F 28 00 00 01 00 00 01 57 5F 6D", Hex(bytes));
+
+        var bout = new SessionBoutRecord
+        {
+            StartOffsetMs = 125_300, DurationMs = 300_000, Steps = 512, CadenceDeciSpm = 1024, SpeedMmPerS = 950, StrideLengthMm = 1113,
+            StepTimeCvPermille = 32, StrideTimeCvPermille = 25, StepTimeAsymmetryPermille = 18, StrideRegularityPermille = 870,
+            ExcessivePostureSeconds = 14, Cues = 2,
+        };
+        bytes = new byte[SessionBoutRecord.EncodedLength];
+        bout.Encode(bytes, 0);
+        Assert.Equal("F2 30 00 30 75 00 00 02 00 64 3B 59 04 02 19 20 01 66 23 00 0E 00", Hex(bytes));
 
         bytes = new byte[SessionEventRecord.EventLength];
         SessionEventRecord.EncodeEvent(bytes, 0, BandEventKind.PainMarker, 100_000, 98_500);
@@ -222,7 +239,7 @@ public sealed class SessionRecordCodecTests
         bytes = new byte[SessionHeader.EncodedLength];
         header.Encode(bytes, 0);
         Assert.Equal(
-            "03 03 00 00 00 00 05 02 10 0E 00 00 80 E1 4E 68 3C 00 01 07 00 00 00 00 00 40 00 00 00 00 00 40 00 40 00 00 00 00 EF CD AB 28",
+            "04 03 00 00 00 00 05 02 10 0E 00 00 80 E1 4E 68 3C 00 01 07 00 00 00 00 00 40 00 00 00 00 00 40 00 40 00 00 00 00 EF CD AB 28",
             Hex(bytes));
     }
 
@@ -239,7 +256,7 @@ public sealed class SessionRecordCodecTests
     {
         byte[] types = [RecordTypes.SessionStart, RecordTypes.SessionEnd, RecordTypes.Acknowledge, SessionRecordTypes.Header,
             SessionRecordTypes.Settings, SessionRecordTypes.Epochs, SessionRecordTypes.Event, SessionRecordTypes.Calibration,
-            SessionRecordTypes.Footer, 0x42];
+            SessionRecordTypes.Footer, SessionRecordTypes.Stretch, SessionRecordTypes.Bout, 0x42];
         var bytes = new List<byte>();
         var record = new byte[RecordFormat.MaxRecordLength];
         var payload = new byte[RecordFormat.MaxPayloadLength];
@@ -258,7 +275,7 @@ public sealed class SessionRecordCodecTests
             }
             else if (type == SessionRecordTypes.Header && length > 5)
             {
-                payload[0] = (byte)random.Next(0, 3);
+                payload[0] = (byte)random.Next(0, SessionHeader.CurrentFormatVersion + 2);
                 LittleEndian.WriteUInt32(payload, 1, id);
             }
 
@@ -319,6 +336,8 @@ public sealed class SessionRecordCodecTests
         SwayCues = random.Next(0, 256),
         PainMarkers = random.Next(0, 256),
         BatteryPercent = random.Next(0, 256),
+        SpeedMmPerS = random.Next(0, 256) * EpochSummary.MillimetresPerStoredUnit,
+        StrideLengthMm = random.Next(0, 256) * EpochSummary.MillimetresPerStoredUnit,
     };
 
     internal static SessionHeader RandomHeader(Random random, uint id)
@@ -387,6 +406,8 @@ public sealed class SessionRecordCodecTests
         Assert.Equal(expected.FlexionMeanDegrees, actual.FlexionMeanDegrees);
         Assert.Equal(expected.LateralMaxDegrees, actual.LateralMaxDegrees);
         Assert.Equal(expected.BatteryPercent, actual.BatteryPercent);
+        Assert.Equal(expected.SpeedMmPerS, actual.SpeedMmPerS);
+        Assert.Equal(expected.StrideLengthMm, actual.StrideLengthMm);
     }
 
     private static string Describe(SessionHeader h) =>
@@ -413,6 +434,8 @@ public sealed class SessionRecordCodecTests
         public required List<EpochSummary> Epochs { get; init; }
 
         public required List<SessionEventRecord> Events { get; init; }
+
+        public required List<SessionBoutRecord> Bouts { get; init; }
 
         public required SessionFooter Footer { get; init; }
 
@@ -446,6 +469,7 @@ public sealed class SessionRecordCodecTests
 
             var epochs = new List<EpochSummary>();
             var events = new List<SessionEventRecord>();
+            var bouts = new List<SessionBoutRecord>();
             int index = random.Next(0, 5);
             int epochCount = random.Next(0, maxEpochs);
             while (epochs.Count < epochCount)
@@ -465,6 +489,13 @@ public sealed class SessionRecordCodecTests
                     var pain = new SessionEventRecord { Kind = BandEventKind.PainMarker, OffsetMs = RandomUInt(random), Value = random.Next() };
                     Add(SessionRecordTypes.Event, pain.EncodeEvent(payload, 0));
                     events.Add(pain);
+                }
+
+                if (random.Next(3) == 0)
+                {
+                    SessionBoutRecord bout = SessionBoutRecordTests.RandomBout(random);
+                    Add(SessionRecordTypes.Bout, bout.Encode(payload, 0));
+                    bouts.Add(bout);
                 }
 
                 if (random.Next(8) == 0)
@@ -492,6 +523,7 @@ public sealed class SessionRecordCodecTests
                 Settings = settings,
                 Epochs = epochs,
                 Events = events,
+                Bouts = bouts,
                 Footer = footer,
             };
         }

@@ -199,18 +199,18 @@ public sealed class SessionRecorderTests
     }
 
     [Fact]
-    public void EpochsFollowTheEpochSettingAndFourGoInARecord()
+    public void EpochsFollowTheEpochSettingAndFiveGoInARecord()
     {
         var settings = new BandSettings();
         Assert.True(settings.Set(SettingId.EpochSeconds, 30).IsOk);
         var rig = new Rig(settings: settings);
-        rig.Feeder.Walk(10 * 30);
+        rig.Feeder.Walk(12 * 30);
         rig.Feeder.RestUntilSessionEnds();
         SessionContent session = rig.Session(1);
         Assert.Equal(30, session.Header.EpochSeconds);
-        Assert.Equal(10, session.EpochCount);
+        Assert.Equal(12, session.EpochCount);
 
-        // 10 epochs: records of 4, 4 and 2.
+        // 12 epochs: records of 5, 5 and 2.
         byte[] bytes = SessionTestLog.StoredBytes(rig.Log, 1);
         var epochRecordLengths = new List<int>();
         for (int at = 0; at < bytes.Length;)
@@ -224,7 +224,7 @@ public sealed class SessionRecorderTests
             at += header.EncodedLength;
         }
 
-        Assert.Equal([4, 4, 2], epochRecordLengths);
+        Assert.Equal([5, 5, 2], epochRecordLengths);
 
         var snapshot = new byte[session.SettingsLength];
         session.CopySettings(snapshot, 0);
@@ -279,7 +279,7 @@ public sealed class SessionRecorderTests
         rig.Writer.Flush(rig.Recorder.Outbox);
 
         // Power cut: the open epochs and those still in the writer's batch are lost; what was committed survives. The
-        // pain marker's record flushed a batch of three (epochs 0-2), four more followed (3-6), epoch 7 was waiting.
+        // pain marker's record flushed a batch of three (epochs 0-2), five more followed (3-7), epoch 8 was still open.
         var rebooted = new RecordLog(storage);
         Assert.True(rebooted.IsSessionOpen);
         var writer = new SessionWriter(rebooted, new BandSettings(), null!);
@@ -289,13 +289,13 @@ public sealed class SessionRecorderTests
         SessionContent session = SessionTestLog.Decode(SessionTestLog.StoredBytes(rebooted, 1));
         Assert.False(session.HasFooter);
         Assert.True(session.Ended);
-        Assert.Equal(7, session.EpochCount);
+        Assert.Equal(8, session.EpochCount);
         var totals = new SessionFooter();
         session.ComputeTotals(totals);
         Assert.Equal(200_000u, totals.FirstPainOffsetMs);
         Assert.Equal(200_000u, totals.WalkingMsBeforePain);
-        Assert.Equal(7u * 60 * 1000, totals.WalkingMs);
-        Assert.Equal(7u * 60 * 1000, totals.DurationMs);
+        Assert.Equal(8u * 60 * 1000, totals.WalkingMs);
+        Assert.Equal(8u * 60 * 1000, totals.DurationMs);
     }
 
     [Fact]
