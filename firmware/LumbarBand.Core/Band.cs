@@ -336,6 +336,7 @@ namespace LumbarBand.Core
             outcome.Clear();
             _boutAccount.Fill(outcome);
             _boutsFinished++;
+            _sessions.OnWalkingBout(outcome);
         }
 
         private void OnPacerDue(long timeUs)
