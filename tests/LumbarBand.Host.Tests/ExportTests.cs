@@ -1,3 +1,4 @@
+using System.Globalization;
 using System.Text.Json;
 using LumbarBand.Host.Export;
 using LumbarBand.Host.Store;
@@ -28,12 +29,29 @@ public sealed class ExportTests : IDisposable
         // marker 40 s into the walk after walking all along; 20 s of 30° flexion in the second minute gave a cue.
         // Sway per axis, mean and max: mediolateral, anteroposterior (the second minute's max is the stride in which the
         // wearer bent forward), rotation.
-        Assert.Equal("0B00B1E5,1,2026-01-05T08:00:05Z,0,0,60,106,60,105,3,6,0,-2,2.25,2.5,3.5,5.75,8.75,10.25,0,0,0,0,0,0,1,100", epochs[1]);
-        Assert.Equal("0B00B1E5,1,2026-01-05T08:00:05Z,1,60,60,51,29,106,22,35,0,-2,3.25,3.75,4.75,29,7.5,9.25,20,0,0,1,0,0,0,100", epochs[2]);
+        // Then speed and stride length as the band measured them (empty: not measured), and that its firmware measures them.
+        Assert.Equal("0B00B1E5,1,2026-01-05T08:00:05Z,0,0,60,106,60,105,3,6,0,-2,2.25,2.5,3.5,5.75,8.75,10.25,0,0,0,0,0,0,1,100," + Gait(sessions[0], 0), epochs[1]);
+        Assert.Equal("0B00B1E5,1,2026-01-05T08:00:05Z,1,60,60,51,29,106,22,35,0,-2,3.25,3.75,4.75,29,7.5,9.25,20,0,0,1,0,0,0,100," + Gait(sessions[0], 1), epochs[2]);
         Assert.Contains("0B00B1E5,1,2026-01-05T08:00:05Z,34.68,2026-01-05T08:00:39Z,pain_marker,,34680", events);
         Assert.Contains("0B00B1E5,1,2026-01-05T08:00:05Z,65.48,2026-01-05T08:01:10Z,cue,flexion,0", events);
         Assert.Contains(events, line => line.Contains(",cue,lateral_lean,", StringComparison.Ordinal));
         Assert.All(epochs, line => Assert.Equal(epochs[0].Count(c => c == ','), line.Count(c => c == ',')));
+
+        // A row per walking bout the band recorded (session format 4), each with its steps; the simulated walks say so.
+        string[] bouts = File.ReadAllLines(files[2]);
+        Assert.Equal(CsvExporter.BoutHeader, bouts[0]);
+        int boutCount = sessions.Sum(s => s.Decoded!.Bouts.Count);
+        Assert.True(boutCount >= sessions.Count, $"{boutCount} bouts in {sessions.Count} walks");
+        Assert.Equal(1 + boutCount, bouts.Length);
+        Sessions.WalkingBout first = sessions[0].Decoded!.Bouts[0];
+        Assert.StartsWith(string.Create(CultureInfo.InvariantCulture, $"0B00B1E5,1,2026-01-05T08:00:05Z,1,1,{first.StartSeconds},{first.DurationSeconds},{first.Steps},"), bouts[1], StringComparison.Ordinal);
+        Assert.True(first.Steps > 50, $"the first bout has {first.Steps} steps");
+    }
+
+    private static string Gait(StoredSession session, int epoch)
+    {
+        Sessions.SessionEpoch e = session.Decoded!.Epochs[epoch];
+        return string.Create(CultureInfo.InvariantCulture, $"{e.SpeedMps},{e.StrideLengthM},1");
     }
 
     [Fact]
@@ -54,5 +72,10 @@ public sealed class ExportTests : IDisposable
         Assert.Equal(3, first.GetProperty("epochs").GetArrayLength());
         Assert.Equal("pain_marker", first.GetProperty("events")[0].GetProperty("kind").GetString());
         Assert.Equal(JsonValueKind.Number, first.GetProperty("epochs")[0].GetProperty("sway_rotation_mean_deg").ValueKind);
+        Assert.Equal(4, first.GetProperty("session_format").GetInt32());
+        Assert.True(first.GetProperty("walking_outcomes_measured").GetBoolean());
+        Assert.Equal(sessions[0].Decoded!.Bouts.Count, first.GetProperty("bouts").GetArrayLength());
+        Assert.Equal(sessions[0].Decoded!.Bouts[0].Steps, first.GetProperty("bouts")[0].GetProperty("steps").GetInt32());
+        Assert.True(first.GetProperty("totals").TryGetProperty("mean_speed_mps", out _));
     }
 }

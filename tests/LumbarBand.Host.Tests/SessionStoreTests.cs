@@ -82,7 +82,7 @@ public sealed class SessionStoreTests : IDisposable
         Assert.True(store.Contains("0B00B1E5", 1, 42));
         store.SavePartial(new PartialDownload("0B00B1E5", 2, 10, 7, new byte[10], 4));
         Assert.Equal(4, store.LoadPartial("0B00B1E5", 2)!.Received);
-        Assert.Equal([1, 2, 3, 4], StoreMigrations.All.Select(m => m.Version));
+        Assert.Equal([1, 2, 3, 4, 5], StoreMigrations.All.Select(m => m.Version));
         StoredSession migrated = Assert.Single(store.Sessions());
         Assert.False(migrated.Hidden);
         Assert.Empty(migrated.Annotations);

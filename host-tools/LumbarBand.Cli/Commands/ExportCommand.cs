@@ -12,7 +12,7 @@ public static class ExportCommand
     public static Command Create(TextWriter output, TextWriter error)
     {
         var stores = new StoreOptions();
-        var format = new Option<ExportFormat>("--format") { Description = "csv (epochs.csv and events.csv) or json", DefaultValueFactory = _ => ExportFormat.Csv };
+        var format = new Option<ExportFormat>("--format") { Description = "csv (epochs.csv, events.csv and bouts.csv) or json", DefaultValueFactory = _ => ExportFormat.Csv };
         var outPath = new Option<string?>("--out") { Description = "folder to write to (for json also a .json file); default: export/ in the data directory" };
         var rows = new Option<long[]>("--session") { Description = "row ids of the sessions to export (see `lumbarband sessions`; default: all)", AllowMultipleArgumentsPerToken = true }
             .EachAtLeast(1, "a row id");

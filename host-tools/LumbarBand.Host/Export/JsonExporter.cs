@@ -6,8 +6,9 @@ namespace LumbarBand.Host.Export;
 
 /// <summary>
 /// Writes stored sessions as one JSON document:
-/// <c>{"format":"lumbarband-sessions","version":1,"sessions":[{…,"totals":{…},"epochs":[…],"events":[…]}]}</c>,
-/// snake_case names as in the CSV files, null for unknown values.
+/// <c>{"format":"lumbarband-sessions","version":1,"sessions":[{…,"totals":{…},"epochs":[…],"events":[…],"bouts":[…]}]}</c>,
+/// snake_case names as in the CSV files, null for unknown values (and for speed, stride length and rhythm where the band
+/// did not measure them; <c>walking_outcomes_measured</c> is false for a session whose firmware does not).
 /// </summary>
 public static class JsonExporter
 {
@@ -82,7 +83,17 @@ public static class JsonExporter
         {
             w.WriteString("firmware", d.Header.FirmwareVersion);
             w.WriteNumber("epoch_s", d.Header.EpochSeconds);
-            WriteTotals(w, d.Totals);
+            if (d.Header.FormatVersion > 0)
+            {
+                w.WriteNumber("session_format", d.Header.FormatVersion);
+            }
+            else
+            {
+                w.WriteNull("session_format");
+            }
+
+            w.WriteBoolean("walking_outcomes_measured", d.MeasuresWalkingOutcomes);
+            WriteTotals(w, d);
             w.WriteStartArray("epochs");
             foreach (SessionEpoch e in d.Epochs)
             {
@@ -102,13 +113,39 @@ public static class JsonExporter
             }
 
             w.WriteEndArray();
+            w.WriteStartArray("bouts");
+            foreach (WalkingBout b in d.Bouts)
+            {
+                WriteBout(w, b);
+            }
+
+            w.WriteEndArray();
         }
 
         w.WriteEndObject();
     }
 
-    private static void WriteTotals(Utf8JsonWriter w, SessionTotals t)
+    private static void WriteBout(Utf8JsonWriter w, WalkingBout b)
     {
+        w.WriteStartObject();
+        w.WriteNumber("start_s", Math.Round(b.StartSeconds, 3));
+        w.WriteNumber("duration_s", Math.Round(b.DurationSeconds, 3));
+        w.WriteNumber("steps", b.Steps);
+        WriteNumber(w, "cadence_spm", b.CadenceSpm);
+        WriteNumber(w, "speed_mps", b.SpeedMps);
+        WriteNumber(w, "stride_length_m", b.StrideLengthM);
+        WriteNumber(w, "step_time_cv_pct", b.StepTimeCvPercent);
+        WriteNumber(w, "stride_time_cv_pct", b.StrideTimeCvPercent);
+        WriteNumber(w, "step_time_asymmetry_pct", b.StepTimeAsymmetryPercent);
+        WriteNumber(w, "stride_regularity", b.StrideRegularity);
+        w.WriteNumber("excessive_posture_s", b.ExcessivePostureSeconds);
+        w.WriteNumber("cues", b.Cues);
+        w.WriteEndObject();
+    }
+
+    private static void WriteTotals(Utf8JsonWriter w, DecodedSession d)
+    {
+        SessionTotals t = d.Totals;
         w.WriteStartObject("totals");
         w.WriteNumber("duration_s", Math.Round(t.DurationSeconds, 3));
         w.WriteNumber("steps", t.Steps);
@@ -120,6 +157,9 @@ public static class JsonExporter
         WriteNumber(w, "walking_min_before_pain", t.WalkingMinutesBeforePain);
         WriteNumber(w, "first_cue_s", t.FirstCueSeconds);
         w.WriteNumber("excessive_motion_s", Math.Round(t.ExcessiveMotionSeconds, 3));
+        WriteNumber(w, "mean_speed_mps", d.MeanSpeedMps);
+        WriteNumber(w, "mean_stride_length_m", d.MeanStrideLengthM);
+        WriteNumber(w, "mean_step_time_cv_pct", d.MeanStepTimeCvPercent);
         w.WriteEndObject();
     }
 
@@ -158,6 +198,8 @@ public static class JsonExporter
             w.WriteNull("battery_percent");
         }
 
+        WriteNumber(w, "speed_mps", e.SpeedMps);
+        WriteNumber(w, "stride_length_m", e.StrideLengthM);
         w.WriteEndObject();
     }
 

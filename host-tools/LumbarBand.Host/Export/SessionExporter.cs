@@ -3,7 +3,7 @@ using LumbarBand.Host.Store;
 
 namespace LumbarBand.Host.Export;
 
-/// <summary>Writes an export to files: for CSV, <c>epochs.csv</c> and <c>events.csv</c> in a folder; for JSON, one file.</summary>
+/// <summary>Writes an export to files: for CSV, <c>epochs.csv</c>, <c>events.csv</c> and <c>bouts.csv</c> in a folder; for JSON, one file.</summary>
 public static class SessionExporter
 {
     /// <summary>File name of the per-epoch CSV.</summary>
@@ -11,6 +11,9 @@ public static class SessionExporter
 
     /// <summary>File name of the per-event CSV.</summary>
     public const string EventsFileName = "events.csv";
+
+    /// <summary>File name of the per-walking-bout CSV (speed, stride length and rhythm per bout).</summary>
+    public const string BoutsFileName = "bouts.csv";
 
     /// <summary>File name of the JSON export when the target is a folder.</summary>
     public const string JsonFileName = "sessions.json";
@@ -36,6 +39,7 @@ public static class SessionExporter
         Directory.CreateDirectory(target);
         string epochs = Path.Combine(target, EpochsFileName);
         string events = Path.Combine(target, EventsFileName);
+        string bouts = Path.Combine(target, BoutsFileName);
         using (var writer = new StreamWriter(epochs, false, utf8))
         {
             CsvExporter.WriteEpochs(sessions, writer);
@@ -46,6 +50,11 @@ public static class SessionExporter
             CsvExporter.WriteEvents(sessions, writer);
         }
 
-        return [epochs, events];
+        using (var writer = new StreamWriter(bouts, false, utf8))
+        {
+            CsvExporter.WriteBouts(sessions, writer);
+        }
+
+        return [epochs, events, bouts];
     }
 }

@@ -4,7 +4,7 @@ using LumbarBand.Core.Storage;
 namespace LumbarBand.Host.Sessions;
 
 /// <summary>
-/// Decodes sessions in the band's own format (docs/sessions.md, format version 1) through Core's
+/// Decodes sessions in the band's own format (docs/sessions.md, format versions 1-4) through Core's
 /// <see cref="SessionDecoder"/> and <see cref="SessionContent"/>; <see cref="SessionContentMapper"/> turns the result
 /// into the host's model. The format is declared in Core only: this class never reads a byte of it itself.
 /// </summary>

@@ -31,6 +31,9 @@ public static class SessionContentMapper
     private const double MillisPerMinute = 60_000.0;
     private const double CentiPerUnit = 100.0;
 
+    /// <summary>Tenths per unit: cadence in 0.1 steps/min, variability and asymmetry in 0.1 %.</summary>
+    private const double DeciPerUnit = 10.0;
+
     /// <summary>The host's model of <paramref name="content"/>, a session Core decoded.</summary>
     public static DecodedSession ToModel(SessionContent content)
     {
@@ -60,12 +63,20 @@ public static class SessionContentMapper
         }
 
         events.Sort((a, b) => a.OffsetSeconds.CompareTo(b.OffsetSeconds));
+        var bouts = new List<WalkingBout>(content.BoutCount);
+        for (int i = 0; i < content.BoutCount; i++)
+        {
+            bouts.Add(Bout(content.Bout(i)));
+        }
+
+        bouts.Sort((a, b) => a.StartSeconds.CompareTo(b.StartSeconds));
         return new DecodedSession
         {
             Header = header,
             Epochs = epochs,
             Events = events,
             Totals = Totals(footer, epochs, events),
+            Bouts = bouts,
         };
     }
 
@@ -85,6 +96,7 @@ public static class SessionContentMapper
             StartUptimeSeconds = h.StartUptimeSeconds,
             FirmwareVersion = string.Create(CultureInfo.InvariantCulture, $"{h.FirmwareMajor}.{h.FirmwareMinor}.{h.FirmwarePatch}"),
             EpochSeconds = h.EpochSeconds,
+            FormatVersion = h.FormatVersion,
         };
     }
 
@@ -119,8 +131,30 @@ public static class SessionContentMapper
             SwayCues = e.SwayCues,
             PainMarkers = e.PainMarkers,
             BatteryPercent = e.BatteryPercent == SessionUnits.UnknownBattery ? null : e.BatteryPercent,
+            SpeedMps = Measured(e.SpeedMmPerS, MillisPerSecond),
+            StrideLengthM = Measured(e.StrideLengthMm, MillisPerSecond),
         };
     }
+
+    /// <summary>A bout record in seconds, m/s, m and %; 0 in a measured field is "not measured" (null).</summary>
+    private static WalkingBout Bout(SessionBoutRecord b) => new()
+    {
+        StartSeconds = b.StartOffsetMs / MillisPerSecond,
+        DurationSeconds = b.DurationMs / MillisPerSecond,
+        Steps = b.Steps,
+        CadenceSpm = Measured(b.CadenceDeciSpm, DeciPerUnit),
+        SpeedMps = Measured(b.SpeedMmPerS, MillisPerSecond),
+        StrideLengthM = Measured(b.StrideLengthMm, MillisPerSecond),
+        StepTimeCvPercent = Measured(b.StepTimeCvPermille, DeciPerUnit),
+        StrideTimeCvPercent = Measured(b.StrideTimeCvPermille, DeciPerUnit),
+        StepTimeAsymmetryPercent = Measured(b.StepTimeAsymmetryPermille, DeciPerUnit),
+        StrideRegularity = Measured(b.StrideRegularityPermille, MillisPerSecond),
+        ExcessivePostureSeconds = b.ExcessivePostureSeconds,
+        Cues = b.Cues,
+    };
+
+    /// <summary>A stored measure in its host unit; the band's 0 ("not measured") as null.</summary>
+    private static double? Measured(int stored, double perUnit) => stored == 0 ? null : stored / perUnit;
 
     private static SessionEvent? Event(SessionEventRecord record)
     {

@@ -79,6 +79,12 @@ public sealed record SessionEpoch
     /// <summary>Battery level at the end of the epoch, percent; null when the band has no gauge.</summary>
     public int? BatteryPercent { get; init; }
 
+    /// <summary>Walking speed, m/s (step-weighted over the epoch's measured steps); null when not measured (or before session format 4).</summary>
+    public double? SpeedMps { get; init; }
+
+    /// <summary>Stride length, m (step-weighted over the epoch's measured steps); null when not measured (or before session format 4).</summary>
+    public double? StrideLengthM { get; init; }
+
     /// <summary>All cues of the epoch.</summary>
     public int Cues => FlexionCues + LateralCues + SwayCues;
 }

@@ -17,4 +17,7 @@ public sealed record SessionHeader
 
     /// <summary>Length of one epoch summary, seconds.</summary>
     public required int EpochSeconds { get; init; }
+
+    /// <summary>The band's session format (docs/sessions.md §5b); 0 when unknown (stored before the host kept it).</summary>
+    public int FormatVersion { get; init; }
 }

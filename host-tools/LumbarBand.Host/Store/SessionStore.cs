@@ -19,7 +19,7 @@ public sealed partial class SessionStore : IDisposable
     public const string DatabaseFileName = "lumbarband.db";
 
     /// <summary>The tables holding what a decoder made of a session (rebuilt by <see cref="Redecode"/>).</summary>
-    private static readonly string[] DecodedTables = ["epochs", "events"];
+    private static readonly string[] DecodedTables = ["epochs", "events", "bouts"];
 
     private readonly SqliteConnection _connection;
     private readonly SessionDecoders _decoders;
@@ -347,7 +347,7 @@ public sealed partial class SessionStore : IDisposable
     private const string SelectSessions = """
         SELECT id, device_id, session_id, crc32, length, start_utc, downloaded_utc, source, decoder, decode_error,
                firmware, epoch_s, start_uptime_s, duration_s, steps, walking_min, mean_cadence_spm, cues, pain_markers,
-               first_pain_s, walking_min_before_pain, first_cue_s, excessive_s, hidden, raw
+               first_pain_s, walking_min_before_pain, first_cue_s, excessive_s, hidden, raw, format_version
         FROM sessions
         """;
 
@@ -434,7 +434,7 @@ public sealed partial class SessionStore : IDisposable
                     start_uptime_s = $uptime, duration_s = $duration, steps = $steps, walking_min = $walking,
                     mean_cadence_spm = $cadence, cues = $cues, pain_markers = $pain, first_pain_s = $firstPain,
                     walking_min_before_pain = $beforePain, first_cue_s = $firstCue, excessive_s = $excessive,
-                    start_utc = coalesce($start, start_utc)
+                    format_version = $format, start_utc = coalesce($start, start_utc)
                 WHERE id = $id
                 """;
             SessionTotals? t = decoded?.Totals;
@@ -444,6 +444,7 @@ public sealed partial class SessionStore : IDisposable
             update.Parameters.AddWithValue("$error", error is null ? DBNull.Value : error);
             update.Parameters.AddWithValue("$firmware", h is null ? DBNull.Value : h.FirmwareVersion);
             update.Parameters.AddWithValue("$epoch", h is null ? DBNull.Value : h.EpochSeconds);
+            update.Parameters.AddWithValue("$format", h is null ? DBNull.Value : h.FormatVersion);
             update.Parameters.AddWithValue("$uptime", Nullable(h?.StartUptimeSeconds));
             update.Parameters.AddWithValue("$start", h?.StartUtc is DateTimeOffset s ? Iso(s) : DBNull.Value);
             update.Parameters.AddWithValue("$duration", Nullable(t?.DurationSeconds));
@@ -473,9 +474,9 @@ public sealed partial class SessionStore : IDisposable
                     flexion_mean_deg, flexion_max_deg, lateral_mean_deg, lateral_max_deg,
                     sway_ml_mean_deg, sway_ml_max_deg, sway_ap_mean_deg, sway_ap_max_deg, sway_rotation_mean_deg, sway_rotation_max_deg,
                     excessive_flexion_s, excessive_lateral_s, excessive_sway_s, flexion_cues, lateral_cues, sway_cues,
-                    pain_markers, battery_percent)
+                    pain_markers, battery_percent, speed_mps, stride_length_m)
                 VALUES ($row, $idx, $start, $duration, $steps, $walking, $cadence, $fm, $fx, $lm, $lx,
-                    $sml, $smlx, $sap, $sapx, $srot, $srotx, $ef, $el, $es, $cf, $cl, $cs, $pain, $battery)
+                    $sml, $smlx, $sap, $sapx, $srot, $srotx, $ef, $el, $es, $cf, $cl, $cs, $pain, $battery, $speed, $stride)
                 """;
             insert.Parameters.AddWithValue("$row", rowId);
             insert.Parameters.AddWithValue("$idx", e.Index);
@@ -502,8 +503,12 @@ public sealed partial class SessionStore : IDisposable
             insert.Parameters.AddWithValue("$cs", e.SwayCues);
             insert.Parameters.AddWithValue("$pain", e.PainMarkers);
             insert.Parameters.AddWithValue("$battery", Nullable(e.BatteryPercent));
+            insert.Parameters.AddWithValue("$speed", Nullable(e.SpeedMps));
+            insert.Parameters.AddWithValue("$stride", Nullable(e.StrideLengthM));
             insert.ExecuteNonQuery();
         }
+
+        WriteBouts(transaction, rowId, decoded.Bouts);
 
         for (int i = 0; i < decoded.Events.Count; i++)
         {
@@ -519,6 +524,69 @@ public sealed partial class SessionStore : IDisposable
             insert.Parameters.AddWithValue("$value", e.Value);
             insert.ExecuteNonQuery();
         }
+    }
+
+    private void WriteBouts(SqliteTransaction transaction, long rowId, IReadOnlyList<WalkingBout> bouts)
+    {
+        for (int i = 0; i < bouts.Count; i++)
+        {
+            WalkingBout b = bouts[i];
+            using SqliteCommand insert = _connection.CreateCommand();
+            insert.Transaction = transaction;
+            insert.CommandText = """
+                INSERT INTO bouts (session_row, idx, start_s, duration_s, steps, cadence_spm, speed_mps, stride_length_m,
+                    step_time_cv_pct, stride_time_cv_pct, step_time_asymmetry_pct, stride_regularity, excessive_posture_s, cues)
+                VALUES ($row, $idx, $start, $duration, $steps, $cadence, $speed, $stride, $stepCv, $strideCv, $asymmetry, $regularity, $excessive, $cues)
+                """;
+            insert.Parameters.AddWithValue("$row", rowId);
+            insert.Parameters.AddWithValue("$idx", i);
+            insert.Parameters.AddWithValue("$start", b.StartSeconds);
+            insert.Parameters.AddWithValue("$duration", b.DurationSeconds);
+            insert.Parameters.AddWithValue("$steps", b.Steps);
+            insert.Parameters.AddWithValue("$cadence", Nullable(b.CadenceSpm));
+            insert.Parameters.AddWithValue("$speed", Nullable(b.SpeedMps));
+            insert.Parameters.AddWithValue("$stride", Nullable(b.StrideLengthM));
+            insert.Parameters.AddWithValue("$stepCv", Nullable(b.StepTimeCvPercent));
+            insert.Parameters.AddWithValue("$strideCv", Nullable(b.StrideTimeCvPercent));
+            insert.Parameters.AddWithValue("$asymmetry", Nullable(b.StepTimeAsymmetryPercent));
+            insert.Parameters.AddWithValue("$regularity", Nullable(b.StrideRegularity));
+            insert.Parameters.AddWithValue("$excessive", b.ExcessivePostureSeconds);
+            insert.Parameters.AddWithValue("$cues", b.Cues);
+            insert.ExecuteNonQuery();
+        }
+    }
+
+    private List<WalkingBout> ReadBouts(long rowId)
+    {
+        using SqliteCommand command = _connection.CreateCommand();
+        command.CommandText = """
+            SELECT start_s, duration_s, steps, cadence_spm, speed_mps, stride_length_m, step_time_cv_pct, stride_time_cv_pct,
+                step_time_asymmetry_pct, stride_regularity, excessive_posture_s, cues
+            FROM bouts WHERE session_row = $id ORDER BY idx
+            """;
+        command.Parameters.AddWithValue("$id", rowId);
+        var bouts = new List<WalkingBout>();
+        using SqliteDataReader r = command.ExecuteReader();
+        while (r.Read())
+        {
+            bouts.Add(new WalkingBout
+            {
+                StartSeconds = r.GetDouble(0),
+                DurationSeconds = r.GetDouble(1),
+                Steps = r.GetInt32(2),
+                CadenceSpm = GetDouble(r, 3),
+                SpeedMps = GetDouble(r, 4),
+                StrideLengthM = GetDouble(r, 5),
+                StepTimeCvPercent = GetDouble(r, 6),
+                StrideTimeCvPercent = GetDouble(r, 7),
+                StepTimeAsymmetryPercent = GetDouble(r, 8),
+                StrideRegularity = GetDouble(r, 9),
+                ExcessivePostureSeconds = r.GetDouble(10),
+                Cues = r.GetInt32(11),
+            });
+        }
+
+        return bouts;
     }
 
     private List<StoredSession> ReadSessions(SqliteCommand command)
@@ -542,6 +610,7 @@ public sealed partial class SessionStore : IDisposable
                             StartUptimeSeconds = GetDouble(r, 12) ?? 0,
                             FirmwareVersion = r.IsDBNull(10) ? "" : r.GetString(10),
                             EpochSeconds = GetInt(r, 11),
+                            FormatVersion = GetInt(r, 25),
                         },
                         Epochs = [],
                         Events = [],
@@ -585,7 +654,8 @@ public sealed partial class SessionStore : IDisposable
             sessions[i] = sessions[i] with { Annotations = ReadAnnotations(sessions[i].RowId) };
             if (sessions[i].Decoded is DecodedSession d)
             {
-                sessions[i] = sessions[i] with { Decoded = d with { Epochs = ReadEpochs(sessions[i].RowId), Events = ReadEvents(sessions[i].RowId) } };
+                long row = sessions[i].RowId;
+                sessions[i] = sessions[i] with { Decoded = d with { Epochs = ReadEpochs(row), Events = ReadEvents(row), Bouts = ReadBouts(row) } };
             }
         }
 
@@ -599,7 +669,8 @@ public sealed partial class SessionStore : IDisposable
             SELECT idx, start_s, duration_s, steps, walking_s, cadence_spm, flexion_mean_deg, flexion_max_deg,
                 lateral_mean_deg, lateral_max_deg, excessive_flexion_s, excessive_lateral_s,
                 excessive_sway_s, flexion_cues, lateral_cues, sway_cues, pain_markers, battery_percent,
-                sway_ml_mean_deg, sway_ml_max_deg, sway_ap_mean_deg, sway_ap_max_deg, sway_rotation_mean_deg, sway_rotation_max_deg
+                sway_ml_mean_deg, sway_ml_max_deg, sway_ap_mean_deg, sway_ap_max_deg, sway_rotation_mean_deg, sway_rotation_max_deg,
+                speed_mps, stride_length_m
             FROM epochs WHERE session_row = $id ORDER BY idx
             """;
         command.Parameters.AddWithValue("$id", rowId);
@@ -633,6 +704,8 @@ public sealed partial class SessionStore : IDisposable
                 SwayAnteroposteriorMaxDegrees = GetDouble(r, 21),
                 SwayRotationMeanDegrees = GetDouble(r, 22),
                 SwayRotationMaxDegrees = GetDouble(r, 23),
+                SpeedMps = GetDouble(r, 24),
+                StrideLengthM = GetDouble(r, 25),
             });
         }
 

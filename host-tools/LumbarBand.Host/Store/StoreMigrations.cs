@@ -112,6 +112,28 @@ public static class StoreMigrations
             ALTER TABLE epochs ADD COLUMN sway_rotation_mean_deg REAL;
             ALTER TABLE epochs ADD COLUMN sway_rotation_max_deg REAL;
             """),
+        new StoreMigration(5, "walking speed, stride length and rhythm (session format 4): per epoch, per bout (bouts table), and each session's format (NULL for sessions stored before: decoded from formats 1-3, which do not measure them; sessions --redecode fills it)", """
+            ALTER TABLE sessions ADD COLUMN format_version INTEGER;
+            ALTER TABLE epochs ADD COLUMN speed_mps REAL;
+            ALTER TABLE epochs ADD COLUMN stride_length_m REAL;
+            CREATE TABLE bouts (
+                session_row            INTEGER NOT NULL REFERENCES sessions(id) ON DELETE CASCADE,
+                idx                    INTEGER NOT NULL,
+                start_s                REAL NOT NULL,
+                duration_s             REAL NOT NULL,
+                steps                  INTEGER NOT NULL,
+                cadence_spm            REAL,
+                speed_mps              REAL,
+                stride_length_m        REAL,
+                step_time_cv_pct       REAL,
+                stride_time_cv_pct     REAL,
+                step_time_asymmetry_pct REAL,
+                stride_regularity      REAL,
+                excessive_posture_s    REAL NOT NULL,
+                cues                   INTEGER NOT NULL,
+                PRIMARY KEY (session_row, idx)
+            );
+            """),
     ];
 
     /// <summary>The version a database has after every step.</summary>
