@@ -38,6 +38,13 @@ public static class DemoCommand
             output.WriteLine(result.Sync.Imported > 0
                 ? string.Create(CultureInfo.InvariantCulture, $"stored {result.Sync.Imported} new session(s); the store holds {result.SessionsInStore}")
                 : string.Create(CultureInfo.InvariantCulture, $"the session was already stored (nothing duplicated); the store holds {result.SessionsInStore}"));
+            output.WriteLine("speed, stride length and rhythm of each SIMULATED walk, as the band measured them:");
+            foreach (StoredSession walk in result.Walks.Where(w => w.Decoded is not null))
+            {
+                output.WriteLine(string.Create(CultureInfo.InvariantCulture, $"  walk {walk.StartUtc:yyyy-MM-dd HH:mm} (simulated): ")
+                    + Host.Sessions.WalkingOutcomeSummary.Describe(walk.Decoded!));
+            }
+
             if (result.PlanInForce is not null && result.Suggestion is not null)
             {
                 output.WriteLine($"walking plan in force on the band: {result.PlanInForce.Describe()}");

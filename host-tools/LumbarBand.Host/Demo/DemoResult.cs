@@ -1,3 +1,4 @@
+using LumbarBand.Host.Store;
 using LumbarBand.Host.Sync;
 
 namespace LumbarBand.Host.Demo;
@@ -27,4 +28,7 @@ public sealed record DemoResult(string DatabasePath, string ReportPath, string B
 
     /// <summary>What <c>plan suggest</c> proposes from them (not set on the band).</summary>
     public Planning.PlanSuggestion? Suggestion { get; init; }
+
+    /// <summary>Every stored (simulated) walk, oldest first, with its speed, stride length and rhythm as the band measured them.</summary>
+    public IReadOnlyList<StoredSession> Walks { get; init; } = [];
 }

@@ -58,7 +58,8 @@ public static class DemoRunner
         IReadOnlyList<PlannedWalk> planned = PlanHistory.Load(store);
         DateTimeOffset afterLastWalk = WalkStartUtc.AddDays(PlannedWalkDays[^1]).AddHours(1);
         string report = Path.Combine(store.DataDirectory, ReportFileName);
-        HtmlReport.Write(store.Sessions(), report, new ReportOptions { Title = "LumbarBand walks (demo)", PlannedWalks = planned });
+        IReadOnlyList<StoredSession> walks = store.Sessions();
+        HtmlReport.Write(walks, report, new ReportOptions { Title = "LumbarBand walks (demo)", PlannedWalks = planned });
         return new DemoResult(store.DatabasePath, report, description, sync, store.SessionCount())
         {
             SessionsEndedAtReplayEnd = band.SessionsEndedAtReplayEnd,
@@ -66,6 +67,7 @@ public static class DemoRunner
             PlanInForce = plan,
             PlannedWalks = planned,
             Suggestion = PlanAdvisor.Suggest(planned, plan, afterLastWalk),
+            Walks = walks,
         };
     }
 

@@ -45,6 +45,12 @@ public static class ChartColors
     /// <summary>Cues per walking hour, walk by walk.</summary>
     public const string CueRate = "#7cb342";
 
+    /// <summary>Walking speed (per week, per epoch).</summary>
+    public const string Speed = "#3949ab";
+
+    /// <summary>Stride length (per week, per epoch).</summary>
+    public const string StrideLength = "#c0ca33";
+
     /// <summary>Axes, ticks and labels.</summary>
     public const string Axis = "#455a64";
 

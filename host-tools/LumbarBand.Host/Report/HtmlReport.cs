@@ -51,6 +51,7 @@ public static class HtmlReport
 
         List<StoredSession> decoded = sessions.Where(s => s.Decoded is not null).ToList();
         AppendTrends(html, decoded, options, clock);
+        WalkingOutcomeSections.AppendTrends(html, decoded, clock, options.IncludeCharts);
         TherapistSections.AppendDailyTotals(html, decoded, clock, options.IncludeCharts);
         TherapistSections.AppendPostureTrend(html, decoded, clock, options.IncludeCharts);
         PlanProgressionSection.Append(html, options.PlannedWalks, options.IncludeCharts, clock);
@@ -198,6 +199,7 @@ public static class HtmlReport
         html.Append(Text($"<td>{t.ExcessiveMotionSeconds:0} s</td></tr></table>"));
         TherapistSections.AppendCuesByRule(html, d);
         TherapistSections.AppendBouts(html, s, d, clock);
+        WalkingOutcomeSections.AppendWalk(html, s, d, clock);
         TherapistSections.AppendPainMarkers(html, s, d, clock);
         TherapistSections.AppendSettings(html, s);
         if (charts)
