@@ -25,7 +25,9 @@ public sealed partial class ReportTests(ITestOutputHelper output) : IDisposable
             Assert.DoesNotContain(forbidden, html, StringComparison.OrdinalIgnoreCase);
         }
 
-        Assert.Equal(4 + (3 * sessions.Count), SvgElement().Count(html));
+        // Trends: walking before pain, cadence, daily steps, posture, and (the band measures them) weekly speed and stride
+        // length beside the minutes before pain; then three timeline panels per session.
+        Assert.Equal(6 + (3 * sessions.Count), SvgElement().Count(html));
         Assert.Contains("Walking minutes before pain", html, StringComparison.Ordinal);
         Assert.Contains("Cadence over weeks", html, StringComparison.Ordinal);
         Assert.Contains("Sway per stride", html, StringComparison.Ordinal);

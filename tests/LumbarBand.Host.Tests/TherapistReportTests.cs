@@ -120,8 +120,9 @@ public sealed partial class TherapistReportTests(ITestOutputHelper output) : IDi
         string withoutCharts = _temp.File("tables-only.html");
         File.WriteAllText(withCharts, Render(sessions));
         File.WriteAllText(withoutCharts, Render(sessions, charts: false));
-        HeadlessChromium.Screenshot(withCharts, _temp.File("report.png"), _temp.File("profile-1"), height: 2600);
-        HeadlessChromium.Screenshot(withoutCharts, _temp.File("tables-only.png"), _temp.File("profile-2"), height: 2600);
+        // Tall enough to reach the newest walk's timeline (its pain marker) below the trends, speed and stride length included.
+        HeadlessChromium.Screenshot(withCharts, _temp.File("report.png"), _temp.File("profile-1"), height: 3400);
+        HeadlessChromium.Screenshot(withoutCharts, _temp.File("tables-only.png"), _temp.File("profile-2"), height: 3400);
         PngImage charts = PngImage.Read(_temp.File("report.png"));
         PngImage tables = PngImage.Read(_temp.File("tables-only.png"));
 
