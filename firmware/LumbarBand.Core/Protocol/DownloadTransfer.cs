@@ -35,6 +35,9 @@ namespace LumbarBand.Core.Protocol
         /// <summary>True when the last transfer stopped because the band could no longer read the session.</summary>
         public bool Aborted { get; private set; }
 
+        /// <summary>Changes at every start and cancel: a chunk made under another generation belongs to an old transfer.</summary>
+        public int Generation { get; private set; }
+
         /// <summary>Starts sending <paramref name="length"/> bytes of session <paramref name="sessionId"/> from <paramref name="offset"/>.</summary>
         public void Start(uint sessionId, int length, int offset)
         {
@@ -44,12 +47,14 @@ namespace LumbarBand.Core.Protocol
             Sequence = 0;
             Aborted = false;
             Active = offset < length;
+            Generation++;
         }
 
         /// <summary>Stops sending (a new read, an erase, a cancel, or a dropped link).</summary>
         public void Cancel()
         {
             Active = false;
+            Generation++;
         }
 
         /// <summary>
