@@ -40,6 +40,12 @@ public interface ISimulatedBand
     /// </summary>
     void RunBandOwner();
 
+    /// <summary>
+    /// Completes a factory reset whose response has left: default settings, the log formatted, the band's session
+    /// ended and its clock forgotten (the port's <c>CompleteFactoryReset</c>, then the band owner's drain).
+    /// </summary>
+    void CompleteFactoryReset();
+
     /// <summary>Feeds up to <paramref name="samples"/> more samples; returns how many were fed (0 once finished).</summary>
     int Advance(int samples);
 }

@@ -116,6 +116,13 @@ public sealed class SimulatedBand : ISimulatedBand
     /// <inheritdoc/>
     public void RunBandOwner() => Receiver.Drain(Host.UptimeUs);
 
+    /// <inheritdoc/>
+    public void CompleteFactoryReset()
+    {
+        CorePort.CompleteFactoryReset();
+        RunBandOwner();
+    }
+
     /// <summary>Replays everything at once (for the demo and tests that want closed sessions before serving).</summary>
     public void RunToEnd()
     {

@@ -8,19 +8,23 @@ using LumbarBand.Host.Links;
 namespace LumbarBand.Host.VirtualBand;
 
 /// <summary>
-/// One central connected to the virtual band: the GATT operations of <see cref="TcpLinkFraming"/> turned into calls
-/// on Core's <see cref="CommandHandler"/>, with the link's trust decided by Core's <see cref="LinkTrust"/> (the
-/// same controller the firmware's GATT adapter drives), and a data pump that sends chunks while a download runs, as the firmware's
-/// adapter does.
+/// One central connected to the virtual band: the GATT operations of <see cref="TcpLinkFraming"/> turned into events
+/// of Core's <see cref="LinkController"/> (the same controller the firmware's GATT adapter drives, with its
+/// <see cref="CommandHandler"/> and <see cref="LinkTrust"/>), and the controller's actions turned into TCP messages:
+/// responses, download chunks (retries, order), status every period, the factory reset and its reboot.
 /// </summary>
 internal sealed class VirtualBandConnection : IDisposable
 {
     private readonly VirtualBandServer _server;
     private readonly TcpClient _client;
-    private readonly LinkTrust _trust;
+    /// <summary>The firmware's control tick: how often the controller is asked for actions when nothing arrives, ms.</summary>
+    private const int TickMs = 20;
+
+    /// <summary>Actions taken before incoming messages are looked at again (a cancel must not wait for a whole download).</summary>
+    private const int ActionsPerTurn = 16;
+
+    private readonly LinkController _link;
     private readonly bool[] _subscribed = new bool[4];
-    private readonly byte[] _response = new byte[ProtocolConstants.MaxPayloadBytes];
-    private readonly byte[] _chunk = new byte[ProtocolConstants.MaxPayloadBytes];
     private readonly byte[] _status = new byte[StatusMessage.EncodedBytes];
     private readonly CancellationTokenSource _drop = new();
     private NetworkStream? _stream;
@@ -31,7 +35,7 @@ internal sealed class VirtualBandConnection : IDisposable
     {
         _server = server;
         _client = client;
-        _trust = server.Handler.Trust!;
+        _link = server.Link;
     }
 
     /// <summary>Drops the link at once (fault injection, or the server stopping).</summary>
@@ -60,7 +64,7 @@ internal sealed class VirtualBandConnection : IDisposable
         Task reader = ReadAsync(incoming.Writer, token);
         lock (_server.Gate)
         {
-            _server.Handler.OnConnected();
+            _link.OnConnected(Environment.TickCount64);
         }
 
         try
@@ -83,7 +87,7 @@ internal sealed class VirtualBandConnection : IDisposable
         {
             lock (_server.Gate)
             {
-                _server.Handler.OnDisconnected();
+                _link.OnDisconnected();
             }
 
             _client.Close();
@@ -99,7 +103,6 @@ internal sealed class VirtualBandConnection : IDisposable
 
     private async Task ServeAsync(ChannelReader<TcpLinkMessage> incoming, CancellationToken token)
     {
-        long nextStatus = Environment.TickCount64 + _server.Options.StatusIntervalMs;
         while (!token.IsCancellationRequested)
         {
             if (incoming.TryRead(out TcpLinkMessage? message))
@@ -108,82 +111,102 @@ internal sealed class VirtualBandConnection : IDisposable
                 {
                     return;
                 }
-
-                continue;
             }
-
-            if (incoming.Completion.IsCompleted)
+            else if (incoming.Completion.IsCompleted)
             {
                 return;
             }
 
-            if (_subscribed[(int)BandCharacteristic.Data] && await PumpChunkAsync(token).ConfigureAwait(false))
+            if (await TakeActionsAsync(token).ConfigureAwait(false))
             {
                 continue;
             }
 
-            long wait = nextStatus - Environment.TickCount64;
-            if (wait > 0)
+            try
             {
-                try
-                {
-                    await incoming.WaitToReadAsync(token).AsTask().WaitAsync(TimeSpan.FromMilliseconds(wait), token).ConfigureAwait(false);
-                }
-                catch (TimeoutException)
-                {
-                    // Time for a status notification.
-                }
-
-                continue;
+                await incoming.WaitToReadAsync(token).AsTask().WaitAsync(TimeSpan.FromMilliseconds(TickMs), token).ConfigureAwait(false);
             }
-
-            nextStatus = Environment.TickCount64 + _server.Options.StatusIntervalMs;
-            await NotifyStatusAsync(token).ConfigureAwait(false);
+            catch (TimeoutException)
+            {
+                // The next tick: status, retries, the reboot.
+            }
         }
     }
 
-    /// <summary>Sends the next data chunk if a download runs; false when there is none.</summary>
-    private async Task<bool> PumpChunkAsync(CancellationToken token)
+    /// <summary>
+    /// Does what the link controller asks, up to <see cref="ActionsPerTurn"/> actions (the band's owner first applies a
+    /// request waiting for it, as the sampling thread would within 40 ms); false when it asked for nothing.
+    /// </summary>
+    private async Task<bool> TakeActionsAsync(CancellationToken token)
     {
-        int n;
-        lock (_server.Gate)
+        for (int taken = 0; taken < ActionsPerTurn; taken++)
         {
-            n = _server.Handler.NextDataChunk(_chunk);
-        }
+            LinkAction action;
+            byte[] payload = [];
+            lock (_server.Gate)
+            {
+                if (_link.Handler.IsAwaitingBand)
+                {
+                    _server.Band.RunBandOwner();
+                }
 
-        if (n == 0)
-        {
-            return false;
-        }
+                action = _link.Next(Environment.TickCount64);
+                if (action is LinkAction.NotifyControl or LinkAction.NotifyData or LinkAction.NotifyStatus)
+                {
+                    payload = _link.Payload.AsSpan(0, _link.PayloadLength).ToArray();
+                }
+                else if (action == LinkAction.SaveTrustedHosts)
+                {
+                    _link.OnTrustedHostsSaved(true); // the virtual band keeps its hosts in memory
+                }
+                else if (action == LinkAction.CompleteFactoryReset)
+                {
+                    _server.CompleteFactoryReset();
+                }
+            }
 
-        await NotifyAsync(BandCharacteristic.Data, _chunk.AsMemory(0, n), token).ConfigureAwait(false);
-        _server.DataChunksSent++;
-        if (_server.Faults.OnDataChunkSent())
-        {
-            Drop();
+            switch (action)
+            {
+                case LinkAction.None:
+                    return taken > 0;
+                case LinkAction.NotifyControl:
+                    await NotifyIfSubscribedAsync(BandCharacteristic.ControlPoint, payload, token).ConfigureAwait(false);
+                    break;
+                case LinkAction.NotifyStatus:
+                    await NotifyIfSubscribedAsync(BandCharacteristic.Status, payload, token).ConfigureAwait(false);
+                    break;
+                case LinkAction.NotifyData:
+                    await NotifyIfSubscribedAsync(BandCharacteristic.Data, payload, token).ConfigureAwait(false);
+                    _server.DataChunksSent++;
+                    if (_server.Faults.OnDataChunkSent())
+                    {
+                        Drop();
+                    }
+
+                    break;
+                case LinkAction.Reboot:
+                    // The band reboots: the link ends (the simulation goes on with its state as the flash kept it).
+                    Drop();
+                    return true;
+                default:
+                    // SetBonding, DeleteNewBonds: the virtual band keeps a bond only when trust accepted the pairing.
+                    break;
+            }
+
+            if (action is LinkAction.NotifyControl or LinkAction.NotifyData or LinkAction.NotifyStatus)
+            {
+                lock (_server.Gate)
+                {
+                    _link.OnNotified(true, Environment.TickCount64);
+                }
+            }
         }
 
         return true;
     }
 
-    private async Task NotifyStatusAsync(CancellationToken token)
-    {
-        if (!_subscribed[(int)BandCharacteristic.Status])
-        {
-            return;
-        }
-
-        int n;
-        lock (_server.Gate)
-        {
-            n = _server.Handler.ReadStatus(_status);
-        }
-
-        if (n > 0)
-        {
-            await NotifyAsync(BandCharacteristic.Status, _status.AsMemory(0, n), token).ConfigureAwait(false);
-        }
-    }
+    private Task NotifyIfSubscribedAsync(BandCharacteristic characteristic, byte[] value, CancellationToken token) =>
+        _subscribed[(int)characteristic] ? NotifyAsync(characteristic, value, token) : Task.CompletedTask;
 
     /// <summary>Handles one message from the central; false when the link must end.</summary>
     private async Task<bool> HandleAsync(TcpLinkMessage message, CancellationToken token)
@@ -223,11 +246,11 @@ internal sealed class VirtualBandConnection : IDisposable
         bool bonded = _server.IsBonded(_hostId);
         lock (_server.Gate)
         {
-            _server.Handler.OnMtuChanged(mtu);
+            _link.OnMtuChanged(mtu);
             if (bonded)
             {
                 // A bonded central re-encrypts with its stored keys: encrypted, not trusted until it proves its key.
-                _trust.OnEncrypted(Environment.TickCount64);
+                _link.OnEncrypted(Environment.TickCount64);
             }
         }
 
@@ -245,7 +268,7 @@ internal sealed class VirtualBandConnection : IDisposable
         byte outcome;
         lock (_server.Gate)
         {
-            if (_trust.OnEncrypted(Environment.TickCount64))
+            if (_link.OnEncrypted(Environment.TickCount64))
             {
                 _server.AddBond(_hostId);
                 outcome = TcpLinkFraming.PairBonded;
@@ -267,7 +290,7 @@ internal sealed class VirtualBandConnection : IDisposable
         {
             error = TcpLinkFraming.AttWriteNotPermitted;
         }
-        else if (characteristic != BandCharacteristic.ControlPoint && (_trust.Security & LinkSecurity.Encrypted) == 0)
+        else if (characteristic != BandCharacteristic.ControlPoint && (_link.Handler.Trust!.Security & LinkSecurity.Encrypted) == 0)
         {
             // Status and data require encryption at the GATT level (docs/protocol.md §2).
             error = TcpLinkFraming.AttInsufficientAuthentication;
@@ -275,6 +298,17 @@ internal sealed class VirtualBandConnection : IDisposable
         else
         {
             _subscribed[(int)characteristic] = enable;
+            lock (_server.Gate)
+            {
+                if (characteristic == BandCharacteristic.Status)
+                {
+                    _link.OnStatusSubscribed(enable);
+                }
+                else if (characteristic == BandCharacteristic.Data)
+                {
+                    _link.OnDataSubscribed(enable);
+                }
+            }
         }
 
         await SendAsync(TcpLinkMessageType.SubscribeResult, new[] { (byte)characteristic, error }, token).ConfigureAwait(false);
@@ -294,23 +328,14 @@ internal sealed class VirtualBandConnection : IDisposable
             return false;
         }
 
+        // The ATT write response first (the firmware's Respond() in the write event); the band's response follows
+        // as the controller's NotifyControl action. Messages are handled one at a time and the actions taken after
+        // each, so the controller is always ready for the next write.
+        await SendAsync(TcpLinkMessageType.WriteResult, new[] { (byte)characteristic, (byte)0 }, token).ConfigureAwait(false);
         byte[] frame = value.ToArray();
-        int n;
         lock (_server.Gate)
         {
-            n = _server.Handler.OnControlWrite(frame, frame.Length, _response);
-            if (_server.Handler.IsAwaitingBand)
-            {
-                // The band's owner applies the request at its next drain (the firmware's sampling thread, every 40 ms).
-                _server.Band.RunBandOwner();
-                n = _server.Handler.CompletePending(_response);
-            }
-        }
-
-        await SendAsync(TcpLinkMessageType.WriteResult, new[] { (byte)characteristic, (byte)0 }, token).ConfigureAwait(false);
-        if (_subscribed[(int)BandCharacteristic.ControlPoint])
-        {
-            await NotifyAsync(BandCharacteristic.ControlPoint, _response.AsMemory(0, n), token).ConfigureAwait(false);
+            _link.OnControlWrite(frame, frame.Length);
         }
 
         return true;
@@ -327,7 +352,7 @@ internal sealed class VirtualBandConnection : IDisposable
         int n;
         lock (_server.Gate)
         {
-            n = _server.Handler.ReadStatus(_status);
+            n = _link.ReadStatus(_status);
         }
 
         var result = new byte[2 + n];

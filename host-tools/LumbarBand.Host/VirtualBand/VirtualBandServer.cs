@@ -32,6 +32,7 @@ public sealed class VirtualBandServer : IAsyncDisposable
         var hosts = new TrustedHosts();
         hosts.Reset(System.Security.Cryptography.RandomNumberGenerator.GetBytes(SipHash24.KeyBytes), 0);
         Handler = new CommandHandler(band.Port, new LinkTrust(Window, hosts, BitConverter.ToUInt64(System.Security.Cryptography.RandomNumberGenerator.GetBytes(8))));
+        Link = new LinkController(Handler, Window, Options.StatusIntervalMs);
         if (Options.PairingWindowOpenAtStart)
         {
             Window.Open(Environment.TickCount64);
@@ -68,6 +69,23 @@ public sealed class VirtualBandServer : IAsyncDisposable
 
     /// <summary>The band's pairing window.</summary>
     internal PairingWindow Window { get; }
+
+    /// <summary>Core's link controller around <see cref="Handler"/> (the one the firmware's GATT adapter drives).</summary>
+    internal LinkController Link { get; }
+
+    /// <summary>
+    /// A factory reset's response has left (under <see cref="Gate"/>): the band's storage and settings reset, every host
+    /// forgotten (a new band secret), every bond deleted; the link controller reboots the band (drops the link) next.
+    /// </summary>
+    internal void CompleteFactoryReset()
+    {
+        Band.CompleteFactoryReset();
+        Handler.Trust!.ForgetAll(System.Security.Cryptography.RandomNumberGenerator.GetBytes(SipHash24.KeyBytes), 0);
+        lock (_bonds)
+        {
+            _bonds.Clear();
+        }
+    }
 
     /// <summary>Opens the pairing window now, as three quick presses of the band's button do.</summary>
     public void PressPairingButton()
