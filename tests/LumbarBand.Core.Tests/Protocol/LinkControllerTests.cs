@@ -171,6 +171,39 @@ public sealed class LinkControllerTests
         Assert.True(band.Sessions.Clock.IsSet);
     }
 
+    [Fact]
+    public void EventsFromTheStacksThreadReachTheControllerInOrderAndAWriteWaitsUntilTheBandAnswered()
+    {
+        var band = new Band();
+        var wiring = new PortAndOwner(band, band.Sessions, new RecordLog(new MemoryRecordStorage(8, 4096)), new BandSettings(), new FakePortHost());
+        var rig = new Rig(wiring.Port);
+        var queue = new LinkEventQueue(4);
+        var frame = new byte[ProtocolConstants.MaxPayloadBytes];
+
+        Assert.True(queue.Post(LinkEventKind.StatusSubscribed, 1));
+        Assert.True(queue.Post(LinkEventKind.ControlWrite, 0, frame, RequestBuilder.SetTime(frame, 1, 1_750_000_000)));
+        Assert.True(queue.Post(LinkEventKind.ControlWrite, 0, frame, RequestBuilder.GetDeviceInfo(frame, 2)));
+        Assert.True(queue.Post(LinkEventKind.MtuChanged, 185));
+        Assert.False(queue.Post(LinkEventKind.DataSubscribed, 1)); // full: refused, nothing overwritten
+
+        Assert.Equal(2, queue.Deliver(rig.Controller, 10));
+        Assert.Equal(LinkAction.None, rig.Controller.Next(10));
+        Assert.Equal(0, queue.Deliver(rig.Controller, 20)); // the band's owner has not answered SetTime yet
+
+        wiring.RunOwner();
+        Assert.Equal(0, queue.Deliver(rig.Controller, 30)); // its response has not left yet
+        Assert.Equal(LinkAction.NotifyControl, rig.Controller.Next(30));
+        Assert.Equal(1, rig.Controller.Payload[ProtocolConstants.RequestIdOffset]);
+        rig.Controller.OnNotified(true, 30);
+
+        Assert.Equal(2, queue.Deliver(rig.Controller, 40));
+        Assert.Equal(LinkAction.NotifyControl, rig.Controller.Next(40));
+        Assert.Equal((byte)Opcode.GetDeviceInfo, rig.Controller.Payload[ProtocolConstants.OpcodeOffset]);
+        Assert.Equal(2, rig.Controller.Payload[ProtocolConstants.RequestIdOffset]);
+        Assert.Equal(ProtocolConstants.PayloadForMtu(185), rig.Controller.Handler.MaxPayload);
+        Assert.Equal(0, queue.Count);
+    }
+
     /// <summary>A connected link: handler, trust, window, controller over a port (a <see cref="FakeBand"/> by default).</summary>
     private sealed class Rig
     {
