@@ -9,9 +9,9 @@ namespace LumbarBand.Core.Session
     /// (<see cref="EpochsPerRecord"/> to a record), commits, and stops recording when the log is full.
     /// </summary>
     /// <remarks>
-    /// <para>Runs where flash work belongs: on the device, the control loop, which takes entries from the outbox under
-    /// the band's lock (<see cref="SessionOutbox.TryTake"/>) and writes each with <see cref="Write"/> outside it; on a
-    /// PC, <see cref="Flush"/> after each sample. What ends up in the log depends only on the entries, not on when
+    /// <para>Runs where flash work belongs: on the device, the control thread, which takes entries from the lock-free
+    /// outbox (<see cref="SessionOutbox.TryTake"/>, through <see cref="BandPort.MoveRecords"/>) and writes each with
+    /// <see cref="Write"/>; on a PC, <see cref="Flush"/> after each sample. What ends up in the log depends only on the entries, not on when
     /// they are written.</para>
     /// <para>Commits (each closes a littlefs file and rewrites its last block) happen after a session's header and
     /// settings, after each epoch record (every <see cref="EpochsPerRecord"/> epochs), after each event, and with the

@@ -1,7 +1,5 @@
 using System;
-using System.Threading;
 using LumbarBand.Core.Protocol;
-using LumbarBand.Core.Session;
 using LumbarBand.Firmware.Runtime;
 using LumbarBand.Firmware.Session;
 using nanoFramework.Device.Bluetooth;
@@ -12,57 +10,57 @@ using nanoFramework.Runtime.Native;
 namespace LumbarBand.Firmware.Ble
 {
     /// <summary>
-    /// The band's GATT server (docs/protocol.md §2, §3, §13): a thin shell over Core's <see cref="CommandHandler"/>,
-    /// its <see cref="LinkTrust"/> and <see cref="PairingWindow"/>. Control-point writes are answered inside the
-    /// write event (handler call, <c>Respond()</c>, then the response as a notification); a pump thread sends download
-    /// chunks; a 1 s timer notifies status every <see cref="ProtocolConstants.StatusIntervalMs"/> and keeps the stack's
-    /// <c>AllowBonding</c> in step with the pairing window.
+    /// The band's GATT server (docs/protocol.md §2, §3, §13), a thin driver of nanoFramework's Bluetooth API around
+    /// Core's <see cref="LinkController"/>: the stack's events are copied into Core's <see cref="LinkEventQueue"/> on
+    /// the stack's thread, and the control thread (<see cref="Service"/>, every tick) delivers them and carries out
+    /// the controller's actions (notifications, bonding, bond hygiene, saving the trusted hosts, the factory reset and
+    /// its reboot). Every decision — order, retries, status period, trust — is Core's, tested on the host.
     /// </summary>
     /// <remarks>
-    /// Locks: every handler call holds the storage lock (<c>_handlerLock</c>, shared with the control thread's session
-    /// writer); the sampling thread never takes it, and nothing here touches <see cref="LumbarBand.Core.Band"/>: a
-    /// request that changes the band is sent to its owner by Core's port, and its response leaves when the control
-    /// thread finds the answer (<see cref="SendAnswers"/>). The notification a handler call produces is sent under the
-    /// same lock, so a chunk of an old download can never follow the response to a new ReadSession.
+    /// Threads: the stack's thread touches nothing but the event queue, the status value published for reads (under
+    /// <c>_statusLock</c>, shared with the control thread only) and the battery byte; the handler, the port and the
+    /// flash are the control thread's; the sampling thread never waits on anything here. A control-point write is
+    /// acknowledged at the ATT level in the write event; its response notification follows from the control thread.
     /// </remarks>
     internal sealed class BleGattAdapter
     {
         /// <summary>Name in the advertisement: short, so flags + 128-bit service UUID + name fit 31 bytes.</summary>
         public const string AdvertisedName = "LBand";
 
-        private const int TimerPeriodMs = 1000;
-        private const int StatusEveryTicks = ProtocolConstants.StatusIntervalMs / TimerPeriodMs;
+        /// <summary>Actions carried out per control tick at most (download chunks mostly), so the tick stays short.</summary>
+        private const int ActionsPerService = 16;
+
         private const int MaxAttValueBytes = 512;
         private const byte AttInsufficientAuthentication = 0x05;
-        private const int NotifyRetryMs = 10;
-        /// <summary>Timer ticks (s) between a factory reset's response and the reboot, so the reply leaves first.</summary>
-        private const int FactoryResetRebootTicks = 2;
+
+        /// <summary>ATT error for a write the event queue has no room for (Insufficient Resources, Core Spec Vol 3 Part F 3.4.1.1).</summary>
+        private const byte AttInsufficientResources = 0x11;
 
         /// <summary>Bound on the OnRebootEvent handlers (Runtime.Native Power.RebootDevice(int)); none are installed.</summary>
         private const int RebootHandlersTimeoutMs = 1000;
         private const string SigUuidSuffix = "-0000-1000-8000-00805f9b34fb";
 
-        private readonly CommandHandler _handler;
-        private readonly BandPort _port;
+        private readonly LinkController _link;
+        private readonly LinkEventQueue _events = new LinkEventQueue();
         private readonly SessionKeeper _session;
-        private readonly object _handlerLock;
         private readonly PairingWindow _window;
         private readonly LinkTrust _trust;
         private readonly string _serial;
         private readonly string _hardwareRevision;
         private readonly string _firmwareRevision;
         private readonly bool _hasBattery;
+        private readonly uint _serialNumber;
+        private readonly object _statusLock = new object();
 
         private readonly byte[] _request = new byte[MaxAttValueBytes];
-        private readonly byte[] _response = new byte[ProtocolConstants.MaxPayloadBytes];
-        private readonly byte[] _chunk = new byte[ProtocolConstants.MaxPayloadBytes];
-        private readonly byte[] _status = new byte[ProtocolConstants.MaxPayloadBytes];
+        private readonly byte[] _notify = new byte[ProtocolConstants.MaxPayloadBytes];
+        private readonly byte[] _statusScratch = new byte[ProtocolConstants.MaxPayloadBytes];
+        private readonly byte[] _statusForReads = new byte[ProtocolConstants.MaxPayloadBytes];
         private readonly byte[] _battery = new byte[1];
-        private readonly Buffer _responseBuffer;
-        private readonly Buffer _chunkBuffer;
+        private readonly byte[] _hostsRecord = new byte[TrustedHosts.EncodedBytes];
+        private readonly Buffer _notifyBuffer;
         private readonly Buffer _statusBuffer;
         private readonly Buffer _batteryBuffer;
-        private readonly AutoResetEvent _pumpWake = new AutoResetEvent(false);
 
         private BluetoothLEServer _server;
         private GattServiceProvider _provider;
@@ -70,40 +68,23 @@ namespace LumbarBand.Firmware.Ble
         private GattLocalCharacteristic _controlCharacteristic;
         private GattLocalCharacteristic _dataCharacteristic;
         private GattLocalCharacteristic _batteryCharacteristic;
-        private Thread _pump;
-        private Timer _timer;
-        // Plain fields shared between the stack's event thread, the pump and the timer: nanoCLR interprets IL on one
-        // native thread, switching managed threads between instructions, and every ldfld reads the object itself, so
-        // a write is seen by the next read (inference from nf-interpreter src/CLR/Include/nanoCLR_Runtime.h: managed threads are green threads). `volatile` cannot be used:
-        // it needs IsVolatile, which nanoFramework's mscorlib lacks.
-        private bool _running;
-        private bool _connected;
-        private bool _statusSubscribed;
-        private bool _dataSubscribed;
+        // Plain fields shared between the stack's event thread and the control thread, one writer each: nanoCLR
+        // interprets IL on one native thread, switching managed threads between instructions, and every ldfld reads the
+        // object itself, so a write is seen by the next read (inference from nf-interpreter src/CLR/Include/nanoCLR_Runtime.h:
+        // managed threads are green threads). `volatile` cannot be used: it needs IsVolatile, which nanoFramework's mscorlib lacks.
+        private int _statusForReadsLength;
         private bool _batterySubscribed;
-        private bool _bondingAllowed;
-        private int _ticks;
-        private int _rebootAtTick;
-        private bool _chunkPending;
-        private uint _chunkSession;
-        private int _chunkSequence;
-        private int _savedTrustChanges;
-        private readonly byte[] _hostsRecord = new byte[TrustedHosts.EncodedBytes];
-        private readonly uint _serialNumber;
         private int _batteryPercent = -1;
         private ulong[] _bondsAtConnect = new ulong[0];
 
         /// <summary>
-        /// Creates the adapter. <paramref name="handlerLock"/> is the storage lock that guards the port and the log.
-        /// Strings are the Device Information values (protocol §2).
+        /// Creates the adapter around <paramref name="handler"/> (whose port is <paramref name="session"/>'s). Strings are
+        /// the Device Information values (protocol §2).
         /// </summary>
-        public BleGattAdapter(CommandHandler handler, SessionKeeper session, object handlerLock, PairingWindow window, uint serialNumber, string hardwareRevision, string firmwareRevision, bool hasBattery)
+        public BleGattAdapter(CommandHandler handler, SessionKeeper session, PairingWindow window, uint serialNumber, string hardwareRevision, string firmwareRevision, bool hasBattery)
         {
+            _link = new LinkController(handler, window, ProtocolConstants.StatusIntervalMs);
             _session = session;
-            BandPort port = session.Port;
-            _handler = handler;
-            _port = port;
-            _handlerLock = handlerLock;
             _window = window;
             _trust = handler.Trust;
             _serial = serialNumber.ToString("X8");
@@ -111,19 +92,15 @@ namespace LumbarBand.Firmware.Ble
             _hardwareRevision = hardwareRevision;
             _firmwareRevision = firmwareRevision;
             _hasBattery = hasBattery;
-            _responseBuffer = new Buffer(_response);
-            _chunkBuffer = new Buffer(_chunk);
-            _statusBuffer = new Buffer(_status);
+            _notifyBuffer = new Buffer(_notify);
+            _statusBuffer = new Buffer(_statusForReads);
             _batteryBuffer = new Buffer(_battery);
         }
 
         /// <summary>True once the server advertises.</summary>
         public bool IsStarted { get; private set; }
 
-        /// <summary>The link's security, as the handler sees it.</summary>
-        public LinkSecurity Security { get { return _trust.Security; } }
-
-        /// <summary>Builds the services, starts the stack and advertising, the pump thread and the timer.</summary>
+        /// <summary>Builds the services, starts the stack and advertising.</summary>
         public void Start()
         {
             _server = BluetoothLEServer.Instance;
@@ -148,17 +125,11 @@ namespace LumbarBand.Firmware.Ble
 
             DevicePairing pairing = _server.Pairing;
             pairing.IOCapabilities = DevicePairingIOCapabilities.NoInputNoOutput;
-            _bondingAllowed = false;
             pairing.AllowBonding = false;
             pairing.PairingRequested += OnPairingRequested;
             pairing.PairingComplete += OnPairingComplete;
             _server.Session.SessionStatusChanged += OnSessionStatusChanged;
             _server.Session.MaxPduSizeChanged += OnMaxPduSizeChanged;
-
-            _running = true;
-            _pump = new Thread(RunPump);
-            _pump.Start();
-            _timer = new Timer(OnTimer, null, TimerPeriodMs, TimerPeriodMs);
 
             _server.Start();
             GattServiceProviderAdvertisingParameters advertising = new GattServiceProviderAdvertisingParameters();
@@ -168,23 +139,10 @@ namespace LumbarBand.Firmware.Ble
             IsStarted = true;
         }
 
-        /// <summary>Stops advertising, the timer, the pump and the stack.</summary>
+        /// <summary>Stops advertising and the stack.</summary>
         public void Stop()
         {
-            _running = false;
             IsStarted = false;
-            if (_timer != null)
-            {
-                _timer.Dispose();
-                _timer = null;
-            }
-
-            _pumpWake.Set();
-            if (_pump != null && _pump != Thread.CurrentThread)
-            {
-                _pump.Join(500);
-            }
-
             if (_provider != null)
             {
                 _provider.StopAdvertising();
@@ -196,38 +154,39 @@ namespace LumbarBand.Firmware.Ble
             }
         }
 
-        /// <summary>The pairing gesture (three quick presses) opened the window at <paramref name="nowMs"/>: allow one new bond.</summary>
+        /// <summary>The pairing gesture (three quick presses) opened the window at <paramref name="nowMs"/> (control thread); the controller allows one new bond.</summary>
         public void OpenPairingWindow(long nowMs)
         {
             _window.Open(nowMs);
-            SetBonding(true);
         }
 
         /// <summary>
-        /// Control thread, every tick: sends the response to a request the band's owner has now answered (the port
-        /// sent it to the sampling thread; the write itself was acknowledged in the write event).
+        /// Control thread, every tick: delivers the stack's events to the link controller, carries out up to
+        /// <see cref="ActionsPerService"/> of its actions, and publishes the status value that reads answer with.
         /// </summary>
-        public void SendAnswers()
+        public void Service(long nowMs)
         {
-            lock (_handlerLock)
+            if (!IsStarted)
             {
-                if (!_handler.IsAwaitingBand)
-                {
-                    return;
-                }
-
-                int n = _handler.CompletePending(_response);
-                if (n > 0 && _connected)
-                {
-                    _responseBuffer.Length = (uint)n;
-                    Notify(_controlCharacteristic, _responseBuffer);
-                }
+                return;
             }
 
-            _pumpWake.Set();
+            _events.Deliver(_link, nowMs);
+            for (int i = 0; i < ActionsPerService; i++)
+            {
+                LinkAction action = _link.Next(nowMs);
+                if (action == LinkAction.None)
+                {
+                    break;
+                }
+
+                Carry(action, nowMs);
+            }
+
+            PublishStatusForReads();
         }
 
-        /// <summary>The gauge's level, percent (0–100, or -1 unknown); notified on the Battery service when it changes.</summary>
+        /// <summary>The gauge's level, percent (0–100, or -1 unknown); notified on the Battery service when it changes (control thread).</summary>
         public void OnBatteryPercent(int percent)
         {
             if (percent == _batteryPercent || !_hasBattery || percent < 0 || percent > 100)
@@ -244,6 +203,71 @@ namespace LumbarBand.Firmware.Ble
                     _batteryCharacteristic.NotifyValue(_batteryBuffer);
                 }
             }
+        }
+
+        private void Carry(LinkAction action, long nowMs)
+        {
+            switch (action)
+            {
+                case LinkAction.NotifyControl:
+                    _link.OnNotified(Notify(_controlCharacteristic, _link.Payload, _link.PayloadLength), nowMs);
+                    break;
+                case LinkAction.NotifyData:
+                    _link.OnNotified(Notify(_dataCharacteristic, _link.Payload, _link.PayloadLength), nowMs);
+                    break;
+                case LinkAction.NotifyStatus:
+                    _link.OnNotified(Notify(_statusCharacteristic, _link.Payload, _link.PayloadLength), nowMs);
+                    break;
+                case LinkAction.SetBonding:
+                    _server.Pairing.AllowBonding = _link.BondingAllowed;
+                    break;
+                case LinkAction.DeleteNewBonds:
+                    DeleteBondsMadeSinceConnect();
+                    break;
+                case LinkAction.SaveTrustedHosts:
+                    _trust.Hosts.Encode(_hostsRecord);
+                    _link.OnTrustedHostsSaved(FirmwareBandHost.SaveTrustedHosts(_hostsRecord));
+                    break;
+                case LinkAction.CompleteFactoryReset:
+                    // Protocol §7.13: storage and settings reset, every host and bond forgotten; the reboot follows.
+                    _session.CompleteFactoryReset();
+                    _trust.ForgetAll(FirmwareBandHost.NewSecret(_serialNumber), 0);
+                    DeviceBonding.DeleteAllBonds();
+                    break;
+                case LinkAction.Reboot:
+                    // Power.RebootDevice reboots at once; its argument only bounds the OnRebootEvent handlers.
+                    Power.RebootDevice(RebootHandlersTimeoutMs);
+                    break;
+                default:
+                    break;
+            }
+        }
+
+        private void PublishStatusForReads()
+        {
+            int n = _link.Connected ? _link.ReadStatus(_statusScratch) : 0;
+            lock (_statusLock)
+            {
+                Array.Copy(_statusScratch, 0, _statusForReads, 0, n);
+                _statusForReadsLength = n;
+            }
+        }
+
+        /// <summary>The link encrypted outside the pairing window: the bonds it made are deleted (trust never came from them).</summary>
+        private void DeleteBondsMadeSinceConnect()
+        {
+            ulong[] before = _bondsAtConnect;
+            ulong[] after = BondAddresses();
+            for (int i = 0; i < after.Length; i++)
+            {
+                if (!Contains(before, after[i]))
+                {
+                    DeviceBonding.DeleteBondForPeer(after[i], BluetoothAddressType.Public);
+                    DeviceBonding.DeleteBondForPeer(after[i], BluetoothAddressType.Random);
+                }
+            }
+
+            _bondsAtConnect = BondAddresses();
         }
 
         private void CreateBandCharacteristics(GattLocalService service)
@@ -329,66 +353,32 @@ namespace LumbarBand.Firmware.Ble
             return new Guid("0000" + uuid16.ToString("x4") + SigUuidSuffix);
         }
 
-        // ---- GATT events (the stack's event thread; each answered well inside the 2 s deadline) ----
+        // ---- GATT events (the stack's thread): copied into the event queue, nothing else ----
 
         private void OnControlWrite(GattLocalCharacteristic sender, GattWriteRequestedEventArgs args)
         {
             GattWriteRequest request = args.GetRequest();
             int length = CopyValue(request.Value, _request);
-            bool factoryReset;
-            lock (_handlerLock)
+            if (!_events.Post(LinkEventKind.ControlWrite, 0, _request, length))
             {
-                int n = 0;
-                try
-                {
-                    n = _handler.OnControlWrite(_request, length, _response);
-                }
-                catch (Exception ex)
-                {
-                    // Flash failed under a request (erase, acknowledge, settings): degrade, do not reboot.
-                    _session.OnFlashError(ex);
-                }
-
-                if (request.Option == GattWriteOption.WriteWithResponse)
-                {
-                    request.Respond();
-                }
-
-                if (n > 0)
-                {
-                    _responseBuffer.Length = (uint)n;
-                    Notify(_controlCharacteristic, _responseBuffer);
-                }
-
-                factoryReset = _port.FactoryResetPending;
-                if (factoryReset)
-                {
-                    _port.CompleteFactoryReset();
-                    _trust.ForgetAll(FirmwareBandHost.NewSecret(_serialNumber), 0);
-                }
-            }
-
-            if (factoryReset)
-            {
-                // Protocol §7.13: forget every bond, then reboot from the timer a few seconds later, once the write
-                // response and the notification have left (Power.RebootDevice reboots at once; its argument only
-                // bounds the OnRebootEvent handlers).
-                DeviceBonding.DeleteAllBonds();
-                _rebootAtTick = _ticks + FactoryResetRebootTicks;
+                request.RespondWithProtocolError(AttInsufficientResources);
                 return;
             }
 
-            _pumpWake.Set();
+            if (request.Option == GattWriteOption.WriteWithResponse)
+            {
+                request.Respond();
+            }
         }
 
         private void OnStatusRead(GattLocalCharacteristic sender, GattReadRequestedEventArgs args)
         {
             GattReadRequest request = args.GetRequest();
-            lock (_handlerLock)
+            lock (_statusLock)
             {
-                int n = ReadStatus();
-                if (n > 0)
+                if (_statusForReadsLength > 0)
                 {
+                    _statusBuffer.Length = (uint)_statusForReadsLength;
                     request.RespondWithValue(_statusBuffer);
                 }
                 else
@@ -410,19 +400,18 @@ namespace LumbarBand.Firmware.Ble
 
         private void OnSubscribersChanged(GattLocalCharacteristic sender, object args)
         {
-            bool any = sender.SubscribedClients.Length > 0;
+            int any = sender.SubscribedClients.Length > 0 ? 1 : 0;
             if (sender == _statusCharacteristic)
             {
-                _statusSubscribed = any;
+                _events.Post(LinkEventKind.StatusSubscribed, any);
             }
             else if (sender == _dataCharacteristic)
             {
-                _dataSubscribed = any;
-                _pumpWake.Set();
+                _events.Post(LinkEventKind.DataSubscribed, any);
             }
             else if (sender == _batteryCharacteristic)
             {
-                _batterySubscribed = any;
+                _batterySubscribed = any != 0;
             }
         }
 
@@ -431,33 +420,18 @@ namespace LumbarBand.Firmware.Ble
             if (args.Status == GattSessionStatus.Active)
             {
                 _bondsAtConnect = BondAddresses();
-                lock (_handlerLock)
-                {
-                    _handler.OnConnected();
-                }
-
-                _connected = true;
+                _events.Post(LinkEventKind.Connected, 0);
             }
             else if (args.Status == GattSessionStatus.Closed)
             {
-                _connected = false;
-                _statusSubscribed = false;
-                _dataSubscribed = false;
                 _batterySubscribed = false;
-                lock (_handlerLock)
-                {
-                    _handler.OnDisconnected();
-                }
+                _events.Post(LinkEventKind.Disconnected, 0);
             }
         }
 
         private void OnMaxPduSizeChanged(object sender, EventArgs args)
         {
-            int mtu = _server.Session.MaxMtuSize;
-            lock (_handlerLock)
-            {
-                _handler.OnMtuChanged(mtu);
-            }
+            _events.Post(LinkEventKind.MtuChanged, _server.Session.MaxMtuSize);
         }
 
         private void OnPairingRequested(object sender, DevicePairingRequestedEventArgs args)
@@ -471,157 +445,22 @@ namespace LumbarBand.Firmware.Ble
 
         private void OnPairingComplete(object sender, DevicePairingEventArgs args)
         {
-            if (args.Status != DevicePairingResultStatus.Paired)
+            // The link is encrypted: that is all this event says. Trust is Core's (LinkTrust, through the controller):
+            // an enrollment inside the window, or the proof of a key; never the bond list.
+            if (args.Status == DevicePairingResultStatus.Paired)
             {
-                return;
-            }
-
-            // The link is encrypted: that is all this event says. Trust is Core's (LinkTrust): an enrollment inside the
-            // window, or the proof of a key; never the bond list. A bond made outside the window is deleted (hygiene).
-            ulong[] before = _bondsAtConnect;
-            bool insideWindow;
-            lock (_handlerLock)
-            {
-                insideWindow = _trust.OnEncrypted(NowMs());
-            }
-
-            if (!insideWindow)
-            {
-                ulong[] after = BondAddresses();
-                for (int i = 0; i < after.Length; i++)
-                {
-                    if (!Contains(before, after[i]))
-                    {
-                        DeviceBonding.DeleteBondForPeer(after[i], BluetoothAddressType.Public);
-                        DeviceBonding.DeleteBondForPeer(after[i], BluetoothAddressType.Random);
-                    }
-                }
-            }
-
-            _bondsAtConnect = BondAddresses();
-            SetBonding(_window.IsOpen(NowMs()));
-        }
-
-        // ---- data pump and timer ----
-
-        private void RunPump()
-        {
-            while (_running)
-            {
-                _pumpWake.WaitOne(TimerPeriodMs, false);
-                while (_running && _connected && _dataSubscribed)
-                {
-                    bool sent;
-                    lock (_handlerLock)
-                    {
-                        DownloadTransfer transfer = _handler.Transfer;
-                        if (!_chunkPending)
-                        {
-                            int n = _handler.NextDataChunk(_chunk);
-                            if (n <= 0)
-                            {
-                                break;
-                            }
-
-                            _chunkBuffer.Length = (uint)n;
-                            _chunkPending = true;
-                            _chunkSession = transfer.SessionId;
-                            _chunkSequence = transfer.Sequence;
-                        }
-                        else if (!transfer.Active || transfer.SessionId != _chunkSession || transfer.Sequence != _chunkSequence)
-                        {
-                            // A new request replaced the transfer while the chunk waited: it must not follow the new response.
-                            _chunkPending = false;
-                            continue;
-                        }
-
-                        sent = Notify(_dataCharacteristic, _chunkBuffer);
-                        if (sent)
-                        {
-                            _chunkPending = false;
-                        }
-                    }
-
-                    if (!sent)
-                    {
-                        // The stack's queue is full: the same chunk again a tick later (protocol §13), with no lock
-                        // held meanwhile, so the session writer and the handler are never kept waiting.
-                        Thread.Sleep(NotifyRetryMs);
-                    }
-                }
+                _events.Post(LinkEventKind.Encrypted, 0);
             }
         }
 
-        private void OnTimer(object state)
+        // ---- helpers ----
+
+        /// <summary>Notifies <paramref name="length"/> bytes of <paramref name="payload"/>; false when the stack refused it (its queue was full).</summary>
+        private bool Notify(GattLocalCharacteristic characteristic, byte[] payload, int length)
         {
-            long now = NowMs();
-            if (_bondingAllowed && !_window.IsOpen(now))
-            {
-                SetBonding(false);
-            }
-
-            _ticks++;
-            SaveTrustedHostsIfChanged();
-            if (_rebootAtTick > 0 && _ticks >= _rebootAtTick)
-            {
-                Power.RebootDevice(RebootHandlersTimeoutMs);
-            }
-
-            if (_ticks % StatusEveryTicks != 0 || !_connected || !_statusSubscribed)
-            {
-                return;
-            }
-
-            lock (_handlerLock)
-            {
-                if (ReadStatus() == StatusMessageBytes)
-                {
-                    Notify(_statusCharacteristic, _statusBuffer);
-                }
-            }
-        }
-
-        private const int StatusMessageBytes = 20;
-
-        /// <summary>Saves Core's trusted-hosts table after an enrollment or reset: snapshot under the lock, write outside it.</summary>
-        private void SaveTrustedHostsIfChanged()
-        {
-            int changes;
-            lock (_handlerLock)
-            {
-                changes = _trust.Changes;
-                if (changes == _savedTrustChanges)
-                {
-                    return;
-                }
-
-                _trust.Hosts.Encode(_hostsRecord);
-            }
-
-            if (FirmwareBandHost.SaveTrustedHosts(_hostsRecord))
-            {
-                _savedTrustChanges = changes;
-            }
-        }
-
-        private int ReadStatus()
-        {
-            int n = _handler.ReadStatus(_status);
-            if (n > 0)
-            {
-                _statusBuffer.Length = (uint)n;
-            }
-
-            return n;
-        }
-
-        private void SetBonding(bool allowed)
-        {
-            _bondingAllowed = allowed;
-            if (_server != null)
-            {
-                _server.Pairing.AllowBonding = allowed;
-            }
+            Array.Copy(payload, 0, _notify, 0, length);
+            _notifyBuffer.Length = (uint)length;
+            return Notify(characteristic, _notifyBuffer);
         }
 
         private static bool Notify(GattLocalCharacteristic characteristic, Buffer value)

@@ -88,7 +88,7 @@ namespace LumbarBand.Firmware.Runtime
             FirmwareBandHost.LoadTrustedHosts(hosts, host.SerialNumber);
             LinkTrust trust = new LinkTrust(pairingWindow, hosts, (ulong)SampleLoop.NowUs() ^ ((ulong)host.SerialNumber << 32));
             CommandHandler handler = new CommandHandler(_session.Port, trust);
-            _ble = new BleGattAdapter(handler, _session, _storageLock, pairingWindow, host.SerialNumber, board.Name, host.FirmwareVersion, board.Battery != BatteryKind.None);
+            _ble = new BleGattAdapter(handler, _session, pairingWindow, host.SerialNumber, board.Name, host.FirmwareVersion, board.Battery != BatteryKind.None);
 
             _sampling = new SampleLoop(imu, _band, receiver, _supervisor);
             _control = new ControlLoop(motorCommands, channel.ToSampling, _motor, button, battery, _session, _ble, _supervisor);

@@ -13,9 +13,10 @@ namespace LumbarBand.Firmware.Runtime
     /// <summary>
     /// The control thread, every 20 ms: the one place for slow side effects and the owner of the flash. It writes the
     /// motor levels the sampling thread queued (the Core2's AXP192 over I2C, a PWM register), polls the button and
-    /// posts its gestures to the sampling thread (which owns <see cref="Band"/>; this thread never touches it), sends
-    /// the answers the band's owner gave to host requests, moves the session recorder's outbox into flash, reads the
-    /// battery and commits the log once a minute.
+    /// posts its gestures to the sampling thread (which owns <see cref="Band"/>; this thread never touches it), runs
+    /// the BLE link (the stack's queued events into Core's link controller, its actions: responses once the band's
+    /// owner answered, download chunks, status), moves the session recorder's outbox into flash, reads the battery and
+    /// commits the log once a minute.
     /// </summary>
     /// <remarks>
     /// Gestures: press = pain marker; long press = capture neutral posture again; double press = snooze cues; three
@@ -113,7 +114,7 @@ namespace LumbarBand.Firmware.Runtime
 
             if (_ble != null)
             {
-                _ble.SendAnswers();
+                _ble.Service(SampleLoop.NowUs() / 1000);
             }
 
             _session.MoveRecords();

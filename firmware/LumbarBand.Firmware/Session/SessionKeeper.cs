@@ -127,6 +127,19 @@ namespace LumbarBand.Firmware.Session
             }
         }
 
+        /// <summary>
+        /// A factory reset's response has left: default settings, the log formatted, the band told to end its session
+        /// and forget the clock (Core's <see cref="BandPort.CompleteFactoryReset"/>). A flash failure is recorded; the
+        /// band reboots anyway.
+        /// </summary>
+        public void CompleteFactoryReset()
+        {
+            lock (_storageLock)
+            {
+                _port.CompleteFactoryReset();
+            }
+        }
+
         /// <summary>A flash operation elsewhere (the BLE handler's erase or acknowledge) failed: degrade the same way.</summary>
         public void OnFlashError(Exception fault)
         {
