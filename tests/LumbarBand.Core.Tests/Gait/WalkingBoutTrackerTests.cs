@@ -242,6 +242,47 @@ public sealed class WalkingBoutTrackerTests
     }
 
     [Fact]
+    public void ATurningCandidateHalfwayBetweenTwoStepsIsATurnsStep()
+    {
+        // A walk at 50 steps/min (60 samples) turns: its steps come at 30 samples, but the detector found only every
+        // other one as an on-rhythm step, with the turn's steps 30 samples after each, inside the rival window.
+        var run = new Run { StepSamples = 60 };
+        run.Steps(8, Strong);
+        var turnSteps = new List<long>();
+        for (int k = 0; k < 4; k++)
+        {
+            turnSteps.Add(Run.TimeUs(run.Sample - 30));
+            run.Candidate(run.Sample - 30, Strong, turning: true);
+            run.ContactTimesUs.Add(Run.TimeUs(run.Sample));
+            run.Candidate(run.Sample, Strong, turning: true);
+            run.Sample += 60;
+        }
+
+        run.Pause();
+        Assert.All(turnSteps, t => Assert.Contains(t, run.StepTimes));
+        Assert.Equal(run.ContactTimesUs.Count + turnSteps.Count, run.StepTimes.Count);
+        Assert.Equal(run.StepTimes.OrderBy(t => t), run.StepTimes);
+    }
+
+    [Fact]
+    public void AHalfwayCandidateIsNoStepOffATurnWhenWeakOrWhenNotHalfway()
+    {
+        // The same halfway candidate on a straight path (a second hump, an aid's impact), a weak one while turning, and
+        // a strong turning one a third of the way (halves differing by more than a quarter) are no steps.
+        foreach ((int offset, int peak, bool turning) in new[] { (30, Strong, false), (30, Weak, true), (20, Strong, true) })
+        {
+            var run = new Run { StepSamples = 60 };
+            run.Steps(8, Strong);
+            int rival = run.Sample - 60 + offset;
+            run.Candidate(rival, peak, turning: turning);
+            run.Steps(2, Strong);
+            run.Pause();
+            Assert.DoesNotContain(Run.TimeUs(rival), run.StepTimes);
+            Assert.Equal(run.ContactTimesUs, run.StepTimes);
+        }
+    }
+
+    [Fact]
     public void PelvisRotationGivesTheYawTurnedSinceAContact()
     {
         // 10 °/s (327 counts) for 12 updates at 12.5 Hz: 0.8° an update; from sample 24 (update 6) to the last (48): 4.8°.
