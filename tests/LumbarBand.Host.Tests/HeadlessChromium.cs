@@ -1,4 +1,5 @@
 using System.Diagnostics;
+using Xunit.Abstractions;
 
 namespace LumbarBand.Host.Tests;
 
@@ -44,6 +45,31 @@ public static class HeadlessChromium
         if (!File.Exists(png))
         {
             throw new InvalidOperationException($"Chromium wrote no screenshot (exit {process.ExitCode}): {stdout.Result} {stderr.Result}");
+        }
+    }
+
+    /// <summary>
+    /// Screenshots a report rendered with charts (<paramref name="withCharts"/>) and without (<paramref name="tablesOnly"/>),
+    /// at 1200 × <paramref name="height"/>, into <paramref name="folder"/>, and checks each series' colour: drawn (at
+    /// least 40 pixels) with the charts, absent (at most 5) without them, so the pixels are the charts' own.
+    /// </summary>
+    public static void AssertSeriesDrawn(string withCharts, string tablesOnly, string folder, int height, ITestOutputHelper output, params (string Name, string Color)[] series)
+    {
+        ArgumentNullException.ThrowIfNull(output);
+        ArgumentNullException.ThrowIfNull(series);
+        string chartsPng = Path.Combine(folder, "charts.png");
+        string tablesPng = Path.Combine(folder, "tables-only.png");
+        Screenshot(withCharts, chartsPng, Path.Combine(folder, "profile-charts"), height);
+        Screenshot(tablesOnly, tablesPng, Path.Combine(folder, "profile-tables"), height);
+        PngImage charts = PngImage.Read(chartsPng);
+        PngImage tables = PngImage.Read(tablesPng);
+        foreach ((string name, string color) in series)
+        {
+            int drawn = charts.Count(color, tolerance: 30);
+            int without = tables.Count(color, tolerance: 30);
+            output.WriteLine($"{name,-28} {color}: {drawn} px with charts, {without} px without");
+            Assert.True(drawn >= 40, $"{name} ({color}) has only {drawn} pixels in the screenshot");
+            Assert.True(without <= 5, $"{name} ({color}) shows {without} pixels without charts");
         }
     }
 }

@@ -132,32 +132,26 @@ public static class KnownBoutSessions
         return store.Sessions();
     }
 
+    /// <summary>The session's serialized form as the band serves it (Core's download cursor).</summary>
     private static byte[] StoredBytes(RecordLog log, uint sessionId)
     {
-        var reader = new RecordReader(log);
-        if (!reader.SeekToSession(sessionId))
-        {
-            throw new InvalidOperationException($"session {sessionId} is not stored");
-        }
-
+        var cursor = new SessionReadCursor(log);
         var bytes = new List<byte>();
-        var record = new byte[RecordFormat.MaxRecordLength];
-        while (reader.ReadNext())
+        var chunk = new byte[RecordFormat.MaxRecordLength];
+        while (true)
         {
-            if (reader.Type == RecordTypes.Acknowledge)
+            int n = cursor.Read(sessionId, bytes.Count, chunk, 0, chunk.Length);
+            if (n < 0)
             {
-                continue;
+                throw new InvalidOperationException($"session {sessionId} is not readable");
             }
 
-            reader.CopyEncoded(record, 0);
-            bytes.AddRange(record.AsSpan(0, reader.EncodedLength).ToArray());
-            if (reader.Type == RecordTypes.SessionEnd)
+            bytes.AddRange(chunk.AsSpan(0, n).ToArray());
+            if (n < chunk.Length)
             {
-                break;
+                return [.. bytes];
             }
         }
-
-        return [.. bytes];
     }
 
     /// <summary>One bout's chosen values, in the band's units (mm/s, mm, 0.1 %, 0.001).</summary>

@@ -14,7 +14,7 @@ namespace LumbarBand.Host.Tests;
 /// speed and stride length per week beside the walking minutes before pain, from sessions with known bout values
 /// (<see cref="KnownBoutSessions"/>); older firmwares' sessions say "not measured by this firmware", never 0.
 /// </summary>
-public sealed partial class WalkingOutcomeReportTests(ITestOutputHelper output) : IDisposable
+public sealed class WalkingOutcomeReportTests(ITestOutputHelper output) : IDisposable
 {
     private readonly TempDirectory _temp = new();
 
@@ -132,19 +132,8 @@ public sealed partial class WalkingOutcomeReportTests(ITestOutputHelper output) 
         string withoutCharts = _temp.File("tables-only.html");
         File.WriteAllText(withCharts, Render(sessions));
         File.WriteAllText(withoutCharts, Render(sessions, charts: false));
-        HeadlessChromium.Screenshot(withCharts, _temp.File("report.png"), _temp.File("profile-1"), height: 2400);
-        HeadlessChromium.Screenshot(withoutCharts, _temp.File("tables-only.png"), _temp.File("profile-2"), height: 2400);
-        PngImage charts = PngImage.Read(_temp.File("report.png"));
-        PngImage tables = PngImage.Read(_temp.File("tables-only.png"));
-
-        foreach ((string name, string color) in new[] { ("weekly speed", ChartColors.Speed), ("weekly stride length", ChartColors.StrideLength) })
-        {
-            int drawn = charts.Count(color, tolerance: 30);
-            int without = tables.Count(color, tolerance: 30);
-            output.WriteLine($"{name,-22} {color}: {drawn} px with charts, {without} px without");
-            Assert.True(drawn >= 40, $"{name} ({color}) has only {drawn} pixels in the screenshot");
-            Assert.True(without <= 5, $"{name} ({color}) shows {without} pixels without charts");
-        }
+        HeadlessChromium.AssertSeriesDrawn(withCharts, withoutCharts, _temp.Path, 2400, output,
+            ("weekly speed", ChartColors.Speed), ("weekly stride length", ChartColors.StrideLength));
     }
 
     private static int Count(string text, string part) => Regex.Count(text, Regex.Escape(part));
