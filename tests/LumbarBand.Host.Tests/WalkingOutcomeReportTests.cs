@@ -123,6 +123,22 @@ public sealed class WalkingOutcomeReportTests(ITestOutputHelper output) : IDispo
         Assert.Equal(5, Count(html, "not measured by this firmware (session format "));
     }
 
+    [Fact]
+    public void AStretchOfAPlannedWalkTakesTheSpeedOfTheBoutsThatBeganInIt()
+    {
+        var record = new Core.Session.SessionStretchRecord { Number = 1, StartOffsetMs = 0, WalkEndOffsetMs = 200_000, WalkedMs = 190_000, Steps = 315 };
+        WalkingBout[] bouts =
+        [
+            new() { StartSeconds = 0, DurationSeconds = 60, Steps = 105, SpeedMps = 0.80 },
+            new() { StartSeconds = 80, DurationSeconds = 120, Steps = 210, SpeedMps = 0.95 },
+            new() { StartSeconds = 260, DurationSeconds = 60, Steps = 105, SpeedMps = 1.40 },
+        ];
+        Assert.Equal(0.90, Planning.StretchResult.From(record, bouts, measuresSpeed: true).SpeedMps!.Value, 9);
+        Planning.StretchResult older = Planning.StretchResult.From(record, bouts, measuresSpeed: false);
+        Assert.False(older.MeasuresSpeed);
+        Assert.Null(older.SpeedMps);
+    }
+
     [SkippableFact]
     public void HeadlessChromiumDrawsTheSpeedAndStrideLengthTrend()
     {

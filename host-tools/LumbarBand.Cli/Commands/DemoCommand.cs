@@ -52,7 +52,7 @@ public static class DemoCommand
                 {
                     output.WriteLine(string.Create(CultureInfo.InvariantCulture, $"  walk {walk.StartUtc:yyyy-MM-dd}: ")
                         + string.Join("; ", walk.Stretches.Select(s => string.Create(CultureInfo.InvariantCulture,
-                            $"stretch {s.Number} walked {Host.Planning.WalkingPlanValues.Clock(s.WalkedSeconds)} of {Host.Planning.WalkingPlanValues.Clock(s.PlannedWalkSeconds)}{(s.PainBeforePlan ? ", pain before the plan's time" : "")}, {s.CadenceSpm:0} steps/min"))));
+                            $"stretch {s.Number} walked {Host.Planning.WalkingPlanValues.Clock(s.WalkedSeconds)} of {Host.Planning.WalkingPlanValues.Clock(s.PlannedWalkSeconds)}{(s.PainBeforePlan ? ", pain before the plan's time" : "")}, {s.CadenceSpm:0} steps/min, speed {(s.SpeedMps is double v ? v.ToString("0.00", CultureInfo.InvariantCulture) + " m/s" : "not measured")}"))));
                 }
 
                 output.WriteLine("what `lumbarband plan suggest` proposes from these walks (not set):");

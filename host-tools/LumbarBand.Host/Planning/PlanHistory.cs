@@ -67,6 +67,8 @@ public static class PlanHistory
             }
         }
 
+        // The walking bouts, in the host's units, for each stretch's speed (format 4 on).
+        IReadOnlyList<Sessions.WalkingBout> bouts = Sessions.SessionContentMapper.ToModel(content).Bouts;
         uint utc = content.Header.StartUtcSeconds;
         return new PlannedWalk
         {
@@ -74,7 +76,7 @@ public static class PlanHistory
             SessionId = content.SessionId,
             StartUtc = utc == 0 ? null : DateTimeOffset.FromUnixTimeSeconds(utc),
             Plan = WalkingPlanValues.From(settings),
-            Stretches = [.. Enumerable.Range(0, content.StretchCount).Select(i => StretchResult.From(content.Stretch(i)))],
+            Stretches = [.. Enumerable.Range(0, content.StretchCount).Select(i => StretchResult.From(content.Stretch(i), bouts, content.MeasuresWalkingOutcomes))],
             PainSeconds = pain,
             WalkingSecondsBeforePain = totals.WalkingMsBeforePain == SessionUnits.NotHappened ? null : totals.WalkingMsBeforePain / 1000.0,
         };

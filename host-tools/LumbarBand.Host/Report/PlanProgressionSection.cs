@@ -8,7 +8,7 @@ namespace LumbarBand.Host.Report;
 /// <summary>
 /// The report's walking-plan section: progression over weeks ("park bench to park bench") — per week the walks under
 /// a plan, planned against walked minutes per stretch, and pain markers; a chart of every stretch; and a table of
-/// each stretch with its rest, pain marker and cadence (speed once the band measures it).
+/// each stretch with its rest, pain marker, cadence and speed (from session format 4; "not measured by this firmware" before).
 /// </summary>
 internal static class PlanProgressionSection
 {
@@ -56,8 +56,9 @@ internal static class PlanProgressionSection
                 string pain = s.PainBeforePlan ? "before the plan's time" : s.Pain ? "after the plan's time" : "–";
                 string rest = Text($"{WalkingPlanValues.Clock(s.RestSeconds)}{(s.RestComplete ? "" : " (cut short)")}");
                 string cadence = s.CadenceSpm is double c ? Text($"{c:0.0}") : "–";
+                string speed = !s.MeasuresSpeed ? WalkingOutcomeSections.NotMeasuredByFirmware : s.SpeedMps is double v ? Text($"{v:0.00} m/s") : WalkingOutcomeSections.NotMeasured;
                 html.Append(Text($"<tr><td>{clock.DateTime(w.StartUtc!.Value)}</td><td>{WalkingPlanValues.Clock(w.Plan.WalkSeconds)} × {w.Plan.Stretches}, rest {WalkingPlanValues.Clock(w.Plan.RestSeconds)}</td>"));
-                html.Append(Text($"<td>{s.Number}</td><td>{WalkingPlanValues.Clock(s.PlannedWalkSeconds)}</td><td>{WalkingPlanValues.Clock(s.WalkedSeconds)}</td><td>{rest}</td><td>{pain}</td><td>{cadence}</td><td>not measured</td></tr>"));
+                html.Append(Text($"<td>{s.Number}</td><td>{WalkingPlanValues.Clock(s.PlannedWalkSeconds)}</td><td>{WalkingPlanValues.Clock(s.WalkedSeconds)}</td><td>{rest}</td><td>{pain}</td><td>{cadence}</td><td>{speed}</td></tr>"));
             }
 
             if (w.Stretches.Count == 0)
