@@ -124,6 +124,30 @@ public sealed class WalkingOutcomeReportTests(ITestOutputHelper output) : IDispo
     }
 
     [Fact]
+    public void ASessionWithADamagedBoutRecordIsKeptRawWithTheRecordNamedAndTheOthersAreUntouched()
+    {
+        IReadOnlyList<byte[]> recorded = KnownBoutSessions.Record();
+        byte[] damaged = (byte[])recorded[1].Clone();
+        int at = 0;
+        while (damaged[at] != Core.Session.SessionRecordTypes.Bout)
+        {
+            Core.Storage.RecordCodec.Decode(damaged, at, damaged.Length - at, out Core.Storage.RecordHeader h);
+            at += h.EncodedLength;
+        }
+
+        damaged[at + Core.Storage.RecordFormat.HeaderLength + 3] ^= 0x40; // a bit of its duration: the CRC no longer matches
+        using SessionStore store = SessionStore.Open(_temp.File("data"));
+        IReadOnlyList<StoredSession> before = KnownBoutSessions.Store(store);
+        Assert.Equal(ImportOutcome.Imported, store.Import(KnownBoutSessions.DeviceId, SyntheticSessions.Entry(9, damaged), damaged, KnownBoutSessions.Source));
+
+        StoredSession kept = Assert.Single(store.Sessions(), s => s.SessionId == 9);
+        Assert.Null(kept.Decoded);
+        Assert.Contains(Invariant($"at byte {at}, a walking-bout record (type 0x17)"), kept.DecodeError, StringComparison.Ordinal);
+        Assert.Equal(damaged, store.RawBytes(kept.RowId));
+        Assert.Equal(before.Select(s => s.Decoded!.Bouts.Count), store.Sessions().Where(s => s.SessionId != 9).Select(s => s.Decoded!.Bouts.Count));
+    }
+
+    [Fact]
     public void AStretchOfAPlannedWalkTakesTheSpeedOfTheBoutsThatBeganInIt()
     {
         var record = new Core.Session.SessionStretchRecord { Number = 1, StartOffsetMs = 0, WalkEndOffsetMs = 200_000, WalkedMs = 190_000, Steps = 315 };

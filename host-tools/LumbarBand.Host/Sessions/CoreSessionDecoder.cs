@@ -37,10 +37,34 @@ public sealed class CoreSessionDecoder : ISessionDecoder
         SessionDecodeResult result = SessionDecoder.Decode(bytes, 0, bytes.Length, content);
         if (result != SessionDecodeResult.Ok)
         {
-            string where = content.ErrorOffset >= 0 ? $" at byte {content.ErrorOffset}" : "";
+            string where = content.ErrorOffset >= 0 ? $" at byte {content.ErrorOffset}{RecordNamed(bytes, content.ErrorOffset)}" : "";
             throw new SessionFormatException($"not a readable band session ({result}{where})");
         }
 
         return SessionContentMapper.ToModel(content);
+    }
+
+    /// <summary>", a walking-bout record (type 0x17)": the record where decoding stopped, named, when its type byte is there.</summary>
+    private static string RecordNamed(byte[] bytes, int offset)
+    {
+        if (offset + RecordFormat.TypeOffset >= bytes.Length)
+        {
+            return "";
+        }
+
+        byte type = bytes[offset + RecordFormat.TypeOffset];
+        string name = type switch
+        {
+            SessionRecordTypes.Header => "the header",
+            SessionRecordTypes.Settings => "a settings record",
+            SessionRecordTypes.Epochs => "an epochs record",
+            SessionRecordTypes.Event => "an event record",
+            SessionRecordTypes.Calibration => "a calibration record",
+            SessionRecordTypes.Footer => "the footer",
+            SessionRecordTypes.Stretch => "a stretch record",
+            SessionRecordTypes.Bout => "a walking-bout record",
+            _ => "a record",
+        };
+        return string.Create(System.Globalization.CultureInfo.InvariantCulture, $", {name} (type 0x{type:x2})");
     }
 }
