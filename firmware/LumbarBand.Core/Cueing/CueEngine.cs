@@ -8,7 +8,9 @@ namespace LumbarBand.Core.Cueing
     /// <remarks>
     /// <para>Inputs are plain integers from the other stages: per sample, trunk flexion and lateral bend relative to
     /// neutral (centidegrees, with a valid flag), whether the wearer walks and whether they turn (the posture rules
-    /// hold through a turn, whose roll and pitch are not a posture); per stride, the sway ranges. Rules:
+    /// hold through a turn, whose roll and pitch are not a posture); per stride, the sway ranges. A tilt excursion
+    /// ends only once the posture averaged over the last strides (<see cref="PostureAverage"/>) is back too, not at a
+    /// step's swing. Rules:
     /// <see cref="CueRule.Flexion"/> and <see cref="CueRule.LateralLean"/> (<see cref="SustainedTiltRule"/>, judged
     /// at 5 Hz, by default only once walking has lasted <see cref="SettingId.PostureSettleMs"/>) and
     /// <see cref="CueRule.Sway"/> (<see cref="SwayRule"/>, per stride). A rule whose condition becomes sustained is due a cue; <see cref="CueRateLimiter"/> lets it
@@ -69,6 +71,7 @@ namespace LumbarBand.Core.Cueing
         private long _walkingSinceUs;
         private long _lastWalkingUs = long.MinValue / 2;
         private readonly WalkingPostureBaseline _walkingPosture = new WalkingPostureBaseline();
+        private readonly PostureAverage _average = new PostureAverage();
         private bool _strideSeen;
         private long _lastStrideUs;
         private int _cuesRecorded;
@@ -197,6 +200,15 @@ namespace LumbarBand.Core.Cueing
 
             _strideSeen = true;
             _lastStrideUs = timeUs;
+
+            // A stride taken bent forward or leaning is the posture rules' to judge: its tilt ranges, measured about a
+            // trunk axis that has moved, grow with the bend (on the real-stride walks a held 30° flexion cued the sway
+            // rule first, 6–7 s after its onset). Such strides neither count toward sway nor teach its baseline.
+            if (_flexion.IsBeyondThreshold || _lateral.IsBeyondThreshold)
+            {
+                return;
+            }
+
             Apply(CueRule.Sway, _sway.OnStride(timeUs, mediolateralCentidegrees, anteroposteriorCentidegrees, rotationCentidegrees), timeUs, _sway.OnsetUs);
         }
 
@@ -221,6 +233,9 @@ namespace LumbarBand.Core.Cueing
         {
             Apply(CueRule.Sway, _sway.RestartBaseline(), timeUs, _sway.OnsetUs);
         }
+
+        /// <summary>The posture the tilt rules judge: the angles averaged over the last strides (time constant 1.6 s), turns left out.</summary>
+        public PostureAverage PostureAverage { get { return _average; } }
 
         /// <summary>The wearer's walking posture that the posture rules judge walking against.</summary>
         public WalkingPostureBaseline WalkingPosture { get { return _walkingPosture; } }
@@ -273,13 +288,19 @@ namespace LumbarBand.Core.Cueing
             // Walking-only: judged once walking has settled (getting up and setting off is not a posture to cue).
             bool settled = walking && timeUs - _walkingSinceUs >= _settleUs;
             bool judge = postureValid && (!_walkingOnly || settled);
-            // In a turn the tilt rules and the walking posture hold (see OnSample).
+            // In a turn the tilt rules and the walking posture hold (see OnSample), and the turn's angles stay out of
+            // the average over the last strides (PostureAverage), with which the rules tell a step's swing from a change of posture.
             if (judge && turning)
             {
                 HoldTilt(timeUs);
             }
             else
             {
+                if (!turning)
+                {
+                    _average.Add(flexion, lateralBend);
+                }
+
                 EvaluateTilt(timeUs, flexion, lateralBend, judge, walking, settled);
             }
 
@@ -299,6 +320,9 @@ namespace LumbarBand.Core.Cueing
         /// <summary>The posture rules: walking posture judged against the walk's own, learnt first; then flexion and lean.</summary>
         private void EvaluateTilt(long timeUs, int flexion, int lateralBend, bool judge, bool walking, bool settled)
         {
+            PostureAverage average = _average;
+            int averageFlexion = average.Flexion;
+            int averageLateral = average.LateralBend;
             if (judge && walking)
             {
                 // Walking posture is judged against the wearer's own, learnt over the walk's first settled seconds.
@@ -316,17 +340,19 @@ namespace LumbarBand.Core.Cueing
                 {
                     flexion -= baseline.Flexion;
                     lateralBend -= baseline.LateralBend;
+                    averageFlexion -= baseline.Flexion;
+                    averageLateral -= baseline.LateralBend;
                 }
             }
 
-            ConditionChange change = judge && _flexionOn ? _flexion.Update(timeUs, flexion) : _flexion.Reset();
+            ConditionChange change = judge && _flexionOn ? _flexion.Update(timeUs, flexion, averageFlexion) : _flexion.Reset();
             if (change != ConditionChange.None)
             {
                 Apply(CueRule.Flexion, change, timeUs, _flexion.OnsetUs);
             }
 
             int lean = lateralBend < 0 ? -lateralBend : lateralBend;
-            change = judge && _lateralOn ? _lateral.Update(timeUs, lean) : _lateral.Reset();
+            change = judge && _lateralOn ? _lateral.Update(timeUs, lean, averageLateral < 0 ? -averageLateral : averageLateral) : _lateral.Reset();
             if (change != ConditionChange.None)
             {
                 Apply(CueRule.LateralLean, change, timeUs, _lateral.OnsetUs);

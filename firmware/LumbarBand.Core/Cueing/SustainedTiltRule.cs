@@ -41,6 +41,19 @@ namespace LumbarBand.Core.Cueing
         /// <summary>Judges the tilt at <paramref name="timeUs"/>, centidegrees (flexion, or |lateral bend|).</summary>
         public ConditionChange Update(long timeUs, int tiltCentidegrees)
         {
+            return Update(timeUs, tiltCentidegrees, tiltCentidegrees);
+        }
+
+        /// <summary>
+        /// Judges the tilt at <paramref name="timeUs"/> with its average over the last strides (both centidegrees,
+        /// see <see cref="PostureAverage"/>): an excursion starts when the tilt crosses the threshold and ends when
+        /// the tilt is below the clear level while its average is no longer beyond the threshold. The swing of each
+        /// step dips below the clear level while the posture held stays beyond the threshold on average: it neither
+        /// ends the excursion nor restarts its dwell (on the real L5 walks it did for most held leans). A posture let
+        /// go ends within 0.4 s, as soon as its average has fallen back to the threshold.
+        /// </summary>
+        public ConditionChange Update(long timeUs, int tiltCentidegrees, int averageCentidegrees)
+        {
             if (!_beyond)
             {
                 // The common case, upright: one comparison.
@@ -54,7 +67,7 @@ namespace LumbarBand.Core.Cueing
                 return ConditionChange.None;
             }
 
-            if (tiltCentidegrees < _clearBelowCentidegrees)
+            if (tiltCentidegrees < _clearBelowCentidegrees && averageCentidegrees <= _thresholdCentidegrees)
             {
                 _beyond = false;
                 if (_excessive)

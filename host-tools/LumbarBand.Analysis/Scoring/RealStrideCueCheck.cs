@@ -25,7 +25,7 @@ public sealed record HeldPostureResponse(PostureTilt Tilt, double AngleDeg, Anal
 /// <summary>
 /// Issue 4's real-gait check: three minutes built from one wearer's steady straight strides (<see cref="RealStrideWalk"/>),
 /// plain and with a posture held for 25 s two minutes in (<see cref="PostureOverlay"/>: a 30° flexion, a 15° lean
-/// either way), through the whole band with default settings. The goal: the first cue within 10 s of the onset, from
+/// either way, about level body axes from the walk's mean vertical), through the whole band with default settings. The goal: the first cue within 10 s of the onset, from
 /// the rule of the posture held, and none before; none at all on the plain walk.
 /// </summary>
 public sealed class RealStrideCueCheck
@@ -119,7 +119,7 @@ public sealed class RealStrideCueCheck
         ImuRecording walk = RealStrideWalk.Build(realWalksDirectory, source, WalkingS, standingStart);
         AnalysisResult plain = RecordingAnalyzer.Analyze(walk, $"{source} strides (built, not recorded)");
         var held = Postures
-            .Select(p => new HeldPostureResponse(p.Tilt, p.AngleDeg, RecordingAnalyzer.Analyze(new PostureOverlay(p.Tilt, p.AngleDeg, OnsetS, HoldS).Apply(walk), $"{source} strides + {p.AngleDeg}° {p.Tilt}")))
+            .Select(p => new HeldPostureResponse(p.Tilt, p.AngleDeg, RecordingAnalyzer.Analyze(PostureOverlay.AboutMeanVertical(p.Tilt, p.AngleDeg, OnsetS, HoldS, walk).Apply(walk), $"{source} strides + {p.AngleDeg}° {p.Tilt}")))
             .ToArray();
         return new RealStrideCueCheck(source, standingStart, plain, held);
     }

@@ -17,7 +17,10 @@ public enum PostureTilt
 
 /// <summary>
 /// Adds a held trunk posture to a recording made in <see cref="Mounting.Reference"/> axes (x up, y right, z forward):
-/// the sensor is rotated by an extra angle about a body axis, ramped smoothly in and out. The accelerometer and gyro
+/// the sensor is rotated by an extra angle about a body axis, ramped smoothly in and out. The body axes are level:
+/// mediolateral is the sensor's y made horizontal, anteroposterior the horizontal forward axis square to it, about the
+/// trunk's vertical (by default the sensor's x; <see cref="AboutMeanVertical"/> takes it from the recording, for a real
+/// sensor worn pitched on a sloping sacrum: about its own z, pitched 30°, a 15° "lean" is only 13° of lean). The accelerometer and gyro
 /// are re-expressed in the rotated axes and the ramp's own angular rate is added to the gyro, so the band sees what a
 /// sensor on a trunk that bends while walking would see (translational accelerations of the bend itself, a few
 /// hundredths of a g over a one-second ramp, are left out).
@@ -27,18 +30,43 @@ public sealed class PostureOverlay
     /// <summary>Duration of each ramp, in and out, seconds: a deliberate change of posture takes about a second.</summary>
     public const double RampS = 1.0;
 
-    /// <summary>Creates an overlay holding <paramref name="angleDeg"/> from onset (start of the ramp) for a hold.</summary>
+    private readonly Vec3 _up;
+
+    /// <summary>Creates an overlay holding <paramref name="angleDeg"/> from onset (start of the ramp) for a hold, about the sensor's x as vertical.</summary>
     public PostureOverlay(PostureTilt tilt, double angleDeg, double onsetS, double holdS)
+        : this(tilt, angleDeg, onsetS, holdS, Vec3.Unit(0))
+    {
+    }
+
+    private PostureOverlay(PostureTilt tilt, double angleDeg, double onsetS, double holdS, Vec3 up)
     {
         if (holdS <= 0 || angleDeg <= 0 || angleDeg > 90)
         {
             throw new ArgumentOutOfRangeException(nameof(angleDeg), "the angle must be in (0, 90] degrees and the hold positive");
         }
 
+        double length = up.Length;
+        if (!(length > 0))
+        {
+            throw new ArgumentException("the vertical must be a non-zero vector", nameof(up));
+        }
+
+        _up = (1 / length) * up;
         Tilt = tilt;
         AngleDeg = angleDeg;
         OnsetS = onsetS;
         HoldS = holdS;
+    }
+
+    /// <summary>
+    /// An overlay about the vertical of <paramref name="recording"/>: its mean specific force (the trunk's
+    /// accelerations average out over whole strides), so the tilt is about level body axes however the sensor is pitched.
+    /// </summary>
+    public static PostureOverlay AboutMeanVertical(PostureTilt tilt, double angleDeg, double onsetS, double holdS, ImuRecording recording)
+    {
+        ArgumentNullException.ThrowIfNull(recording);
+        var up = new Vec3(recording.AccG[0].Average(), recording.AccG[1].Average(), recording.AccG[2].Average());
+        return new PostureOverlay(tilt, angleDeg, onsetS, holdS, up);
     }
 
     /// <summary>The body axis the trunk tilts about.</summary>
@@ -89,9 +117,13 @@ public sealed class PostureOverlay
         }
 
         // Rotation of the sensor axes relative to upright, in the Reference axes: flexion turns the forward axis down
-        // (a negative rotation about the rightward y axis), a right lean turns the rightward axis down (positive about
-        // z), a left lean turns it up.
-        Vec3 axis = Tilt == PostureTilt.Flexion ? Vec3.Unit(1) : Vec3.Unit(2);
+        // (a negative rotation about the rightward axis), a right lean turns the rightward axis down (positive about
+        // the forward axis), a left lean turns it up. Both axes level: square to the vertical.
+        Vec3 y = Vec3.Unit(1);
+        Vec3 rightward = y - (Dot(y, _up) * _up);
+        rightward = (1 / rightward.Length) * rightward;
+        Vec3 forward = Vec3.Cross(_up, rightward);
+        Vec3 axis = Tilt == PostureTilt.Flexion ? rightward : forward;
         double sign = Tilt == PostureTilt.LeanRight ? 1 : -1;
         const double HalfStepS = 0.0005;
         for (int i = 0; i < n; i++)
@@ -111,4 +143,6 @@ public sealed class PostureOverlay
 
         return new ImuRecording(recording.TimeS, acc[0], acc[1], acc[2], gyr[0], gyr[1], gyr[2]);
     }
+
+    private static double Dot(Vec3 a, Vec3 b) => (a.X * b.X) + (a.Y * b.Y) + (a.Z * b.Z);
 }
