@@ -13,7 +13,8 @@ namespace LumbarBand.Analysis.Simulation;
 /// the band be tested on minutes of real gait where the recordings hold seconds; label it as built, not recorded.
 /// </summary>
 /// <remarks>
-/// Only straight strides are used. A turning stride ends with the trunk rolled and pitched by up to 20° (pelvis and
+/// Only straight strides are used when the recording has steady straight ones; otherwise its best run of
+/// <see cref="StridesInARow"/> whole strides in a row is repeated as one block. A turning stride ends with the trunk rolled and pitched by up to 20° (pelvis and
 /// trunk reorient through a turn; on HA001_Test11_Trial1 the band's estimate and a full-rate floating-point filter
 /// agree on it), and the next stride, taken from elsewhere in the recording, starts upright: the join is a jump of
 /// attitude that no gyroscope saw, which any tilt filter then takes seconds to unlearn. With turning strides in,
@@ -100,7 +101,16 @@ public static class RealStrideWalk
 
         if (strides.Count == 0)
         {
-            throw new InvalidDataException($"{recordingName} in {realWalksDirectory} has no steady straight strides (whole reference strides inside a bout, turning by at most {MaxStrideTurnDeg:0}° and closing within {MaxStrideClosureDeg:0}°)");
+            // No steady straight stride (a recording that turns or changes pace all along): repeat, as one block, the
+            // run of StridesInARow whole strides in a row whose last stride's posture is closest to its first's, so
+            // the joins fall where the posture matches and the turns inside the run are the wearer's own.
+            (int From, int To)? run = BestRunOfStrides(recording, reference);
+            if (run is not (int, int) block)
+            {
+                throw new InvalidDataException($"{recordingName} in {realWalksDirectory} has no {StridesInARow} whole strides in a row inside a reference bout (and no steady straight stride), so no walk can be built from it");
+            }
+
+            strides.Add(block);
         }
 
         var columns = new List<double>[6];
@@ -119,6 +129,44 @@ public static class RealStrideWalk
 
         double[] time = Enumerable.Range(0, columns[0].Count).Select(i => i * period).ToArray();
         return new ImuRecording(time, columns[0].ToArray(), columns[1].ToArray(), columns[2].ToArray(), columns[3].ToArray(), columns[4].ToArray(), columns[5].ToArray());
+    }
+
+    /// <summary>Whole strides in a row repeated as one block when a recording has no steady straight stride: 4, the smallest walk.</summary>
+    public const int StridesInARow = 4;
+
+    /// <summary>
+    /// Samples [from, to) of the run of <see cref="StridesInARow"/> whole strides in a row (every contact known) whose
+    /// last stride's mean specific force is closest in angle to its first stride's; null when no bout has one.
+    /// </summary>
+    private static (int From, int To)? BestRunOfStrides(ImuRecording recording, ReferenceRecording reference)
+    {
+        (int From, int To)? best = null;
+        double bestClosure = double.MaxValue;
+        int contacts = (2 * StridesInARow) + 1;
+        foreach (ReferenceBout bout in reference.Bouts)
+        {
+            IReadOnlyList<double> ics = bout.InitialContactsS;
+            for (int k = 0; k + contacts <= ics.Count; k++)
+            {
+                if (!Enumerable.Range(k, contacts).All(j => !double.IsNaN(ics[j])))
+                {
+                    continue;
+                }
+
+                int from = IndexAt(recording, ics[k]);
+                int to = IndexAt(recording, ics[k + contacts - 1]);
+                double closure = AngleDeg(
+                    MeanSpecificForce(recording, from, IndexAt(recording, ics[k + 2])),
+                    MeanSpecificForce(recording, IndexAt(recording, ics[k + contacts - 3]), to));
+                if (closure < bestClosure)
+                {
+                    bestClosure = closure;
+                    best = (from, to);
+                }
+            }
+        }
+
+        return best;
     }
 
     /// <summary>
