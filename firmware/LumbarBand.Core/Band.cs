@@ -57,6 +57,10 @@ namespace LumbarBand.Core
         private readonly SessionRecorder _sessions;
         private readonly WalkingBoutAccount _boutAccount = new WalkingBoutAccount();
         private readonly WalkingBoutOutcome _lastBout = new WalkingBoutOutcome();
+        private readonly StepLengthEstimator _stepLengths;
+        private readonly WalkingSpeed _speed = new WalkingSpeed();
+        private readonly GaitVariability _variability = new GaitVariability();
+        private readonly StrideRegularity _regularity = new StrideRegularity();
         private int _boutsFinished;
         private long _samples;
 
@@ -82,6 +86,7 @@ namespace LumbarBand.Core
         {
             _settings = settings;
             _bouts = new WalkingBoutTracker(_pipeline);
+            _stepLengths = new StepLengthEstimator(settings.WearerHeightCm);
             _sway = new SwayMeter(_tilt, _postureAxes);
             _posture = new PostureMeter(_tilt, _postureAxes, _sway, _neutral, _frame);
             _cues = new CueEngine(_pipeline, motor, settings);
@@ -175,9 +180,23 @@ namespace LumbarBand.Core
                 _settings.CopyFrom(settings);
                 _sessions.Configure(_settings);
                 _pacer.Configure(_settings);
+                _stepLengths.Configure(_settings.WearerHeightCm);
             }
 
             return error;
+        }
+
+        /// <summary>
+        /// The samples stop (a host's recording ends; the band powers down): a walking bout under way ends at its last
+        /// step, with its outcome, as if the wearer had stopped.
+        /// </summary>
+        public void EndOfSamples()
+        {
+            _bouts.EndNow();
+            if (_pipeline.Pending != 0)
+            {
+                ForwardEvents();
+            }
         }
 
         /// <summary>Records pain onset now (the button's short press): counted in the epoch, reported per session.</summary>
@@ -253,6 +272,11 @@ namespace LumbarBand.Core
                 OnPacerDue(timeUs);
             }
 
+            if ((sample & StrideRegularity.SampleMask) == 0)
+            {
+                _regularity.Add(_steps.PreviousBox);
+            }
+
             // The step's rotation is the sum of its four samples' rates (see GyroBiasTracker.Add).
             int sumX = gyroBias.StepSumX;
             int sumY = gyroBias.StepSumY;
@@ -286,7 +310,7 @@ namespace LumbarBand.Core
             {
                 if (_boutAccount.OnEvent(e.Kind, e.TimeUs, e.Value))
                 {
-                    OnWalkingBoutFinished();
+                    OnWalkingBoutFinished(e.TimeUs);
                 }
 
                 int sessions = _sessions.SessionsStarted;
@@ -310,13 +334,23 @@ namespace LumbarBand.Core
                 else if (e.Kind == BandEventKind.BoutStart)
                 {
                     _sway.OnBoutStart();
+                    OnBoutStarted(e.TimeUs);
                 }
             }
         }
 
-        /// <summary>A counted step: the sway meter closes a stride every second one, then the cue engine and the session judge and keep it.</summary>
+        /// <summary>
+        /// A counted step: its length and time go to the bout's speed, rhythm and regularity; the sway meter closes a
+        /// stride every second one, then the cue engine and the session judge and keep it.
+        /// </summary>
         private void OnStepEvent(long contactUs)
         {
+            StepLengthEstimator lengths = _stepLengths;
+            if (lengths.OnStep(contactUs))
+            {
+                OnTimedStep(lengths.StepTimeUs, lengths.StepLengthTenthsMm);
+            }
+
             int contactSample = _sampleIndex - (int)((_nowUs - contactUs) / ImuFormat.SamplePeriodUs);
             SwayMeter sway = _sway;
             if (sway.OnStep(contactSample >> TiltEstimator.StepShift))
@@ -329,12 +363,36 @@ namespace LumbarBand.Core
             }
         }
 
-        /// <summary>A walking bout ended: its outcome is gathered from the stages that measured it.</summary>
-        private void OnWalkingBoutFinished()
+        /// <summary>A step of the bout with its time (µs) and length (tenths of mm, 0 if unmeasured).</summary>
+        private void OnTimedStep(int stepTimeUs, int lengthTenthsMm)
         {
+            _speed.Add(stepTimeUs, lengthTenthsMm);
+            _variability.Add(stepTimeUs);
+            if (lengthTenthsMm > 0)
+            {
+                _sessions.OnStepLength(lengthTenthsMm, stepTimeUs);
+            }
+        }
+
+        /// <summary>A walking bout was confirmed; its first step was at <paramref name="firstStepUs"/>.</summary>
+        private void OnBoutStarted(long firstStepUs)
+        {
+            _stepLengths.OnBoutStart();
+            _speed.OnBoutStart();
+            _variability.OnBoutStart();
+            _regularity.OnBoutStart((int)((_nowUs - firstStepUs) / StrideRegularity.EntryUs));
+        }
+
+        /// <summary>A walking bout ended at its last step, <paramref name="lastStepUs"/>: its outcome is gathered from the stages that measured it.</summary>
+        private void OnWalkingBoutFinished(long lastStepUs)
+        {
+            _regularity.OnBoutEnd((int)((_nowUs - lastStepUs) / StrideRegularity.EntryUs), _variability.MeanStepUs);
             WalkingBoutOutcome outcome = _lastBout;
             outcome.Clear();
             _boutAccount.Fill(outcome);
+            _speed.Fill(outcome);
+            _variability.Fill(outcome);
+            _regularity.Fill(outcome);
             _boutsFinished++;
             _sessions.OnWalkingBout(outcome);
         }
@@ -380,7 +438,10 @@ namespace LumbarBand.Core
         private void OnCandidateStep(long timeUs, int sample, int age)
         {
             int contact = sample - age;
-            if (_bouts.OnCandidateStep(contact, timeUs - ((long)age * ImuFormat.SamplePeriodUs), _steps.PeakCounts, _steps.SwingCounts, _rotation.SinceSample(contact), _turns.Turning))
+            long contactUs = timeUs - ((long)age * ImuFormat.SamplePeriodUs);
+            StepDetector steps = _steps;
+            _stepLengths.OnCandidate(contactUs, steps.SwingCounts);
+            if (_bouts.OnCandidateStep(contact, contactUs, steps.PeakCounts, steps.SwingCounts, _rotation.SinceSample(contact), _turns.Turning))
             {
                 OnStepCounted(timeUs);
             }

@@ -70,7 +70,8 @@ namespace LumbarBand.Core.Gait
         /// <summary>The box's last <see cref="SmoothingSamples"/> inputs, indexed by the sample number's low bits.</summary>
         private readonly int[] _ring = new int[SmoothingSamples];
         private int _sum;
-        private int _previousBox;
+        /// <summary>The box average of vertical acceleration over the last <see cref="SmoothingSamples"/> samples, counts (4096 = 1 g).</summary>
+        internal int PreviousBox;
         private bool _rising;
         private int _peakValue;
         private int _peakTime;
@@ -123,8 +124,8 @@ namespace LumbarBand.Core.Gait
             _sum += vertical - ring[i];
             ring[i] = vertical;
             int box = _sum >> SmoothingShift;
-            int s = (box + _previousBox) >> 1;
-            _previousBox = box;
+            int s = (box + PreviousBox) >> 1;
+            PreviousBox = box;
 
             if (_rising)
             {

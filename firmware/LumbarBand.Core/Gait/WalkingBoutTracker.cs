@@ -369,6 +369,15 @@ namespace LumbarBand.Core.Gait
             }
         }
 
+        /// <summary>Ends the current bout now, at its last counted step, as a long pause would (the stream of samples ends).</summary>
+        public void EndNow()
+        {
+            if (Walking)
+            {
+                EndBout();
+            }
+        }
+
         /// <summary>
         /// Takes a candidate step: its initial contact's sample number and device time, its smoothed vertical
         /// peak and trough-to-peak swing (<see cref="StepDetector.StepPeakCounts"/>, <see cref="StepDetector.StepSwingCounts"/>),

@@ -15,6 +15,12 @@ namespace LumbarBand.Core.Session
         /// <summary>Number of time tracks: walking and one per cue rule.</summary>
         public const int TrackCount = CueRules.Last + 1;
 
+        /// <summary>Tenths of mm per mm.</summary>
+        private const int TenthsMmPerMm = 10;
+
+        /// <summary>From (tenths of mm) / µs to mm/s: 10⁶ µs/s over 10 tenths/mm.</summary>
+        private const long TenthsMmPerSecondPerMmPerUs = 100000L;
+
         private readonly long[] _timeUs = new long[TrackCount];
         private readonly int[] _cues = new int[TrackCount];
 
@@ -38,6 +44,15 @@ namespace LumbarBand.Core.Session
 
         /// <summary>Pain-marker presses.</summary>
         public int PainMarkers;
+
+        /// <summary>Sum of the lengths of the steps measured in this epoch, tenths of mm (<see cref="Gait.StepLengthEstimator"/>).</summary>
+        public long StepLengthSumTenthsMm;
+
+        /// <summary>Sum of the durations of the same steps, microseconds.</summary>
+        public long MeasuredStepTimeSumUs;
+
+        /// <summary>Steps whose length was measured in this epoch.</summary>
+        public int MeasuredSteps;
 
         /// <summary>Posture samples while walking.</summary>
         public int PostureSamples;
@@ -112,6 +127,9 @@ namespace LumbarBand.Core.Session
             Steps = 0;
             StepIntervalSumUs = 0;
             StepIntervals = 0;
+            StepLengthSumTenthsMm = 0;
+            MeasuredStepTimeSumUs = 0;
+            MeasuredSteps = 0;
             PainMarkers = 0;
             PostureSamples = 0;
             FlexionSum = 0;
@@ -250,6 +268,17 @@ namespace LumbarBand.Core.Session
             summary.SwayCues = _cues[(int)CueRule.Sway];
             summary.PainMarkers = PainMarkers;
             summary.BatteryPercent = BatteryPercent;
+            bool measured = MeasuredSteps > 0 && MeasuredStepTimeSumUs > 0;
+            summary.SpeedMmPerS = measured ? (int)((StepLengthSumTenthsMm * TenthsMmPerSecondPerMmPerUs) / MeasuredStepTimeSumUs) : 0;
+            summary.StrideLengthMm = measured ? (int)((StepLengthSumTenthsMm * 2) / (MeasuredSteps * TenthsMmPerMm)) : 0;
+        }
+
+        /// <summary>One step whose length the band measured: its length (tenths of mm) and duration (µs).</summary>
+        public void AddStepLength(int lengthTenthsMm, int stepTimeUs)
+        {
+            StepLengthSumTenthsMm += lengthTenthsMm;
+            MeasuredStepTimeSumUs += stepTimeUs;
+            MeasuredSteps++;
         }
     }
 }

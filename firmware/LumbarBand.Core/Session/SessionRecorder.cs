@@ -334,6 +334,18 @@ namespace LumbarBand.Core.Session
         }
 
         /// <summary>
+        /// A step whose length the band measured (<see cref="Gait.StepLengthEstimator"/>): length in tenths of mm and
+        /// duration in µs, for the epoch's speed and stride length.
+        /// </summary>
+        public void OnStepLength(int lengthTenthsMm, int stepTimeUs)
+        {
+            if (_open && _walking)
+            {
+                _current.AddStepLength(lengthTenthsMm, stepTimeUs);
+            }
+        }
+
+        /// <summary>
         /// A stretch of the walking plan ended (<see cref="WalkingPacer"/>): stored as its own record in the open
         /// session (ignored when none is open).
         /// </summary>

@@ -78,6 +78,27 @@ public sealed class AnalysisResult
         }
     }
 
+    /// <summary>
+    /// Step-weighted mean of a measured outcome over the bouts that have it (null when none has): the walk's figure
+    /// as the mean cadence is.
+    /// </summary>
+    public double? MeanOver(Func<WalkingBout, double?> outcome)
+    {
+        ArgumentNullException.ThrowIfNull(outcome);
+        double sum = 0;
+        int steps = 0;
+        foreach (WalkingBout b in Bouts)
+        {
+            if (outcome(b) is double v)
+            {
+                sum += v * b.Steps;
+                steps += b.Steps;
+            }
+        }
+
+        return steps == 0 ? null : sum / steps;
+    }
+
     /// <summary>The JSON object of the analyze contract: steps_s, walking_bouts, cues, summary.</summary>
     public string ToJson()
     {
@@ -100,6 +121,12 @@ public sealed class AnalysisResult
                 w.WriteNumber("end_s", Math.Round(b.EndS, 3));
                 w.WriteNumber("steps", b.Steps);
                 w.WriteNumber("cadence_spm", Math.Round(b.CadenceSpm, 1));
+                WriteMeasured(w, "speed_mps", b.SpeedMps, 3);
+                WriteMeasured(w, "stride_length_m", b.StrideLengthM, 3);
+                WriteMeasured(w, "step_time_cv_pct", b.StepTimeCvPct, 1);
+                WriteMeasured(w, "stride_time_cv_pct", b.StrideTimeCvPct, 1);
+                WriteMeasured(w, "step_time_asymmetry_pct", b.StepTimeAsymmetryPct, 1);
+                WriteMeasured(w, "stride_regularity", b.StrideRegularity, 3);
                 w.WriteEndObject();
             }
 
@@ -125,6 +152,12 @@ public sealed class AnalysisResult
             w.WriteNumber("walking_bouts", Bouts.Count);
             w.WriteNumber("walking_time_s", Math.Round(WalkingTimeS, 2));
             w.WriteNumber("mean_cadence_spm", Math.Round(MeanCadenceSpm, 1));
+            WriteMeasured(w, "mean_speed_mps", MeanOver(b => b.SpeedMps), 3);
+            WriteMeasured(w, "mean_stride_length_m", MeanOver(b => b.StrideLengthM), 3);
+            WriteMeasured(w, "mean_step_time_cv_pct", MeanOver(b => b.StepTimeCvPct), 1);
+            WriteMeasured(w, "mean_stride_time_cv_pct", MeanOver(b => b.StrideTimeCvPct), 1);
+            WriteMeasured(w, "mean_step_time_asymmetry_pct", MeanOver(b => b.StepTimeAsymmetryPct), 1);
+            WriteMeasured(w, "mean_stride_regularity", MeanOver(b => b.StrideRegularity), 3);
             w.WriteNumber("cues", Cues.Count);
             w.WriteNumber("cues_per_walking_hour", Math.Round(CuesPerWalkingHour, 2));
             w.WriteStartObject("excessive_motion_s");
@@ -139,6 +172,19 @@ public sealed class AnalysisResult
         return Encoding.UTF8.GetString(buffer.ToArray());
     }
 
+    /// <summary>A measured value rounded, or null when the band did not measure it.</summary>
+    private static void WriteMeasured(Utf8JsonWriter w, string name, double? value, int digits)
+    {
+        if (value is double v)
+        {
+            w.WriteNumber(name, Math.Round(v, digits));
+        }
+        else
+        {
+            w.WriteNull(name);
+        }
+    }
+
     /// <summary>A short human summary.</summary>
     public string ToText()
     {
@@ -150,6 +196,15 @@ public sealed class AnalysisResult
         if (Bouts.Count > 0)
         {
             sb.AppendLine(ci, $"  cadence: {MeanCadenceSpm:0} steps/min (mean over bouts)");
+            if (MeanOver(b => b.SpeedMps) is double speed)
+            {
+                sb.AppendLine(ci, $"  speed: {speed:0.00} m/s, stride length {MeanOver(b => b.StrideLengthM):0.00} m (means over bouts)");
+            }
+
+            if (MeanOver(b => b.StepTimeCvPct) is double cv)
+            {
+                sb.AppendLine(ci, $"  rhythm: step-time CV {cv:0.0}%, asymmetry {MeanOver(b => b.StepTimeAsymmetryPct):0.0}%, stride regularity {MeanOver(b => b.StrideRegularity):0.00}");
+            }
         }
 
         sb.AppendLine(ci, $"  cues: {Cues.Count}{(WalkingTimeS > 0 ? $" ({CuesPerWalkingHour:0.#} per walking hour)" : "")}");

@@ -1,5 +1,6 @@
 using LumbarBand.Analysis.Recordings;
 using LumbarBand.Core;
+using LumbarBand.Core.Configuration;
 
 namespace LumbarBand.Analysis.Analyzing;
 
@@ -11,23 +12,38 @@ public static class RecordingAnalyzer
 {
     private const double MicrosPerSecond = 1_000_000.0;
 
-    /// <summary>Analyzes a recording in physical units; <paramref name="source"/> names it in the output.</summary>
-    public static AnalysisResult Analyze(ImuRecording recording, string source)
+    /// <summary>
+    /// Analyzes a recording in physical units; <paramref name="source"/> names it in the output. <paramref name="heightCm"/>
+    /// is the wearer's height (the band's <see cref="SettingId.WearerHeightCm"/> setting; null: its default).
+    /// </summary>
+    public static AnalysisResult Analyze(ImuRecording recording, string source, int? heightCm = null)
     {
-        return Analyze(DeviceQuantizer.ToDevice(recording), source);
+        return Analyze(DeviceQuantizer.ToDevice(recording), source, heightCm);
     }
 
-    /// <summary>Analyzes raw device counts; <paramref name="source"/> names them in the output.</summary>
-    public static AnalysisResult Analyze(RawImuSamples samples, string source)
+    /// <summary>
+    /// Analyzes raw device counts; <paramref name="source"/> names them in the output. Throws
+    /// <see cref="ArgumentException"/> naming the setting and its range if <paramref name="heightCm"/> is out of range.
+    /// </summary>
+    public static AnalysisResult Analyze(RawImuSamples samples, string source, int? heightCm = null)
     {
         ArgumentNullException.ThrowIfNull(samples);
-        var band = new Band();
+        var settings = new BandSettings();
+        if (heightCm is int height)
+        {
+            SettingsError error = settings.Set(SettingId.WearerHeightCm, height);
+            if (!error.IsOk)
+            {
+                throw new ArgumentException(error.ToString(), nameof(heightCm));
+            }
+        }
+
+        var band = new Band(settings, null);
         var steps = new List<double>();
         var bouts = new List<WalkingBout>();
         var cues = new CueLog();
         var candidates = new List<CandidateStep>();
         double? boutStart = null;
-        int boutSteps = 0;
         for (int i = 0; i < samples.Count; i++)
         {
             int found = band.Steps.Candidates;
@@ -37,36 +53,38 @@ public static class RecordingAnalyzer
                 candidates.Add(CandidateStep.Observe(band, i + 1, samples.TimeUs[i]));
             }
 
-            while (band.Events.TryTake(out BandEvent e))
-            {
-                cues.Add(e);
-                double t = e.TimeUs / MicrosPerSecond;
-                switch (e.Kind)
-                {
-                    case BandEventKind.Step:
-                        steps.Add(t);
-                        boutSteps++;
-                        break;
-                    case BandEventKind.BoutStart:
-                        boutStart = t;
-                        boutSteps = 0;
-                        break;
-                    case BandEventKind.BoutEnd:
-                        bouts.Add(new WalkingBout(boutStart ?? t, t, e.Value));
-                        boutStart = null;
-                        break;
-                }
-            }
+            Drain(band, steps, bouts, cues, ref boutStart);
         }
 
-        // A recording that stops mid-walk leaves a bout open: close it at its last step.
-        if (boutStart is double start && boutSteps > 0)
-        {
-            bouts.Add(new WalkingBout(start, steps[^1], boutSteps));
-        }
+        // A recording that stops mid-walk leaves a bout open: the band closes it at its last step.
+        band.EndOfSamples();
+        Drain(band, steps, bouts, cues, ref boutStart);
 
         steps.Sort();
         double duration = samples.Count == 0 ? 0 : samples.TimeUs[^1] / MicrosPerSecond;
         return new AnalysisResult(source, duration, samples.Count, steps, bouts, cues.Cues, cues.TimesUntil(duration)) { Candidates = candidates };
+    }
+
+    private static void Drain(Band band, List<double> steps, List<WalkingBout> bouts, CueLog cues, ref double? boutStart)
+    {
+        while (band.Events.TryTake(out BandEvent e))
+        {
+            cues.Add(e);
+            double t = e.TimeUs / MicrosPerSecond;
+            switch (e.Kind)
+            {
+                case BandEventKind.Step:
+                    steps.Add(t);
+                    break;
+                case BandEventKind.BoutStart:
+                    boutStart = t;
+                    break;
+                case BandEventKind.BoutEnd:
+                    // Band filled LastWalkingBout for this end before it reached Events.
+                    bouts.Add(new WalkingBout(boutStart ?? t, t, e.Value).WithOutcome(band.LastWalkingBout));
+                    boutStart = null;
+                    break;
+            }
+        }
     }
 }

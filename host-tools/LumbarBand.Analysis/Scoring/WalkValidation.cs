@@ -82,7 +82,9 @@ public sealed class WalkValidation
 
             ReferenceRecording reference = ReferenceRecording.Read(referencePath);
             ImuRecording recording = ImuCsv.Read(csv);
-            AnalysisResult analysis = RecordingAnalyzer.Analyze(recording, csv);
+            // Each wearer's height, as the band would be set for them (its default when the reference has none).
+            int? height = reference.Subject?.HeightCm is double cm ? (int)Math.Round(cm) : null;
+            AnalysisResult analysis = RecordingAnalyzer.Analyze(recording, csv, height);
             recordings.Add(new ValidatedRecording(
                 reference,
                 analysis,
@@ -93,6 +95,11 @@ public sealed class WalkValidation
         RealStrideCueSurvey realStrideCues = RealStrideCueSurvey.Run(directory, recordings.Select(r => r.Reference.Name).OrderBy(n => n == RealStrideWalk.DefaultRecording ? 0 : 1));
         return new WalkValidation(directory, recordings, realStrideCues);
     }
+
+    /// <summary>Walking speed and stride length per reference bout (approximate on <see cref="ValidationTarget.VoisardWalks"/>).</summary>
+    public SpeedValidation Speed => new(
+        SpeedScorer.Match(Recordings.Select(r => r.Reference), Recordings.ToDictionary(r => r.Reference.Name, r => r.Analysis.Bouts)),
+        Path.GetFileName(Path.TrimEndingDirectorySeparator(Directory)) == ValidationTarget.VoisardWalks);
 
     /// <summary>The side-by-side table, then the band's result per recording.</summary>
     public string ToTable()
@@ -116,6 +123,13 @@ public sealed class WalkValidation
 
         AppendFalseStepRuns(sb);
         sb.AppendLine();
+        string speed = Speed.ToTable();
+        if (speed.Length > 0)
+        {
+            sb.Append(speed);
+            sb.AppendLine();
+        }
+
         sb.Append(RealStrideCues.ToTable());
         foreach (string swayCue in PostureGoalsMissed.Except(RealStrideCues.MissedGoals))
         {

@@ -68,7 +68,8 @@ internal sealed class GaitBout
             Intensity: Lerp(step.Intensity, next.Intensity, blend),
             SwayGain: Lerp(step.SwayGain, next.SwayGain, blend),
             SpeedMps: Lerp(step.SpeedMps, next.SpeedMps, blend),
-            Envelope: Envelope(t));
+            Envelope: Envelope(t),
+            VerticalIntensity: Lerp(step.VerticalIntensity, next.VerticalIntensity, blend));
     }
 
     /// <summary>
@@ -78,14 +79,14 @@ internal sealed class GaitBout
     /// </summary>
     public Vec3 LinearAccelerationG(double t, GaitPhase p)
     {
-        double vertical = p.Envelope * p.Intensity * GaitWaveforms.Cosines(GaitWaveforms.VerticalPerStep, p.StepPhase);
+        double vertical = p.Envelope * p.VerticalIntensity * GaitWaveforms.Cosines(GaitWaveforms.VerticalPerStep, p.StepPhase);
         double ap = p.Envelope * p.Intensity * GaitWaveforms.Cosines(GaitWaveforms.AnteroposteriorPerStep, p.StepPhase);
         double ml = p.Envelope * p.Intensity * GaitWaveforms.Cosines(GaitWaveforms.MediolateralPerStride, p.StridePhase);
 
         // Each impact's mean is taken back out during its own step.
         Step current = _steps[p.StepIndex];
         double currentGain = current.ImpactGain * current.Intensity / current.PeriodS;
-        vertical -= currentGain * GaitWaveforms.VerticalImpactG * Shapes.GaussianArea(GaitWaveforms.VerticalImpactSigmaS);
+        vertical -= current.ImpactGain * current.VerticalIntensity / current.PeriodS * GaitWaveforms.VerticalImpactG * Shapes.GaussianArea(GaitWaveforms.VerticalImpactSigmaS);
         ap -= currentGain * GaitWaveforms.BrakingG * Shapes.AlphaArea(GaitWaveforms.BrakingTauS);
         ml -= SideSign(current) * currentGain * GaitWaveforms.MediolateralImpactG * Shapes.GaussianArea(GaitWaveforms.MediolateralImpactSigmaS);
 
@@ -99,7 +100,7 @@ internal sealed class GaitBout
             }
 
             double impactS = s.IcS + s.ImpactShiftS;
-            vertical += gain * GaitWaveforms.VerticalImpactG
+            vertical += s.ImpactGain * s.VerticalIntensity * GaitWaveforms.VerticalImpactG
                 * Shapes.Gaussian(t, impactS + GaitWaveforms.VerticalImpactDelayS, GaitWaveforms.VerticalImpactSigmaS);
             ap += gain * GaitWaveforms.BrakingG * Shapes.Alpha(t, impactS, GaitWaveforms.BrakingTauS);
             ml += SideSign(s) * gain * GaitWaveforms.MediolateralImpactG
@@ -133,7 +134,8 @@ internal sealed class GaitBout
     /// <param name="ImpactShiftS">Timing of this step's impacts relative to its IC (variability), seconds.</param>
     /// <param name="SwayGain">Oscillation scale of this step (variability).</param>
     /// <param name="SpeedMps">Walking speed.</param>
-    internal readonly record struct Step(double IcS, StepSide Side, double PeriodS, double Intensity, double ImpactGain, double ImpactShiftS, double SwayGain, double SpeedMps);
+    /// <param name="VerticalIntensity">Scale of the vertical acceleration (smooth motion and impact): the pelvis's excursion of the inverted pendulum for this step (<see cref="PelvisExcursion"/>).</param>
+    internal readonly record struct Step(double IcS, StepSide Side, double PeriodS, double Intensity, double ImpactGain, double ImpactShiftS, double SwayGain, double SpeedMps, double VerticalIntensity);
 }
 
 /// <summary>Where the gait is at one instant.</summary>
@@ -144,5 +146,6 @@ internal sealed class GaitBout
 /// <param name="SwayGain">Oscillation scale (step-to-step variability).</param>
 /// <param name="SpeedMps">Walking speed.</param>
 /// <param name="Envelope">0 → 1 → 0 over the bout.</param>
+/// <param name="VerticalIntensity">Scale of the vertical acceleration.</param>
 internal readonly record struct GaitPhase(
-    int StepIndex, double StepPhase, double StridePhase, double Intensity, double SwayGain, double SpeedMps, double Envelope);
+    int StepIndex, double StepPhase, double StridePhase, double Intensity, double SwayGain, double SpeedMps, double Envelope, double VerticalIntensity);

@@ -90,6 +90,7 @@ internal sealed class GaitModel
         StepSide side = random.NextDouble() < 0.5 ? StepSide.Left : StepSide.Right;
         double ic = startS + GaitBout.InitiationS;
         int segment = first;
+        double legLength = PelvisExcursion.LegLengthM(options.HeightCm);
         while (ic <= endS - LastStepMarginS)
         {
             while (segment < last && ic >= segments[segment].EndS)
@@ -103,8 +104,10 @@ internal sealed class GaitModel
             double impactGain = Math.Max(0.3, 1 + random.ClippedGaussian(options.AmplitudeJitter));
             double impactShift = random.ClippedGaussian(GaitWaveforms.ImpactTimingSdS);
             double swayGain = Math.Max(0.3, 1 + random.ClippedGaussian(options.AmplitudeJitter / 2));
-            double speed = GaitBout.NormalStepLengthM * w.Amplitude * w.CadenceSpm / 60;
-            steps.Add(new GaitBout.Step(ic, side, period, intensity, impactGain, impactShift, swayGain, speed));
+            double stepLength = GaitBout.NormalStepLengthM * w.Amplitude;
+            double speed = stepLength * w.CadenceSpm / 60;
+            double verticalIntensity = PelvisExcursion.ForStep(stepLength, legLength) / PelvisExcursion.OfWaveform(60.0 / w.CadenceSpm);
+            steps.Add(new GaitBout.Step(ic, side, period, intensity, impactGain, impactShift, swayGain, speed, verticalIntensity));
             ic += period;
             side = Opposite(side);
         }

@@ -42,6 +42,12 @@ public sealed record SimulationOptions
     /// </summary>
     public double WalkingLeanDeg { get; init; } = 3;
 
+    /// <summary>
+    /// The simulated wearer's height, cm: with <see cref="Core.Gait.StepLengthEstimator.LegLengthPermilleOfHeight"/>
+    /// it sets the leg length of the inverted pendulum that lifts the pelvis at each step (<see cref="PelvisExcursion"/>).
+    /// </summary>
+    public double HeightCm { get; init; } = 170;
+
     /// <summary>Default options: 100 Hz, seed 1, realistic noise and bias.</summary>
     public static SimulationOptions Default { get; } = new();
 

@@ -18,9 +18,10 @@ public static class AnalyzeCommand
         };
         var json = new Option<bool>("--json") { Description = "print one JSON object (steps_s, walking_bouts, cues, summary)" };
         var simulated = new Option<bool>("--simulated") { Description = "analyze the built-in simulated walk instead of a file" };
-        var command = new Command("analyze", "Run a recording through the band's logic and report steps, bouts and cues.")
+        var height = new Option<int?>("--height-cm") { Description = "the wearer's height in cm (the band's wearer_height_cm setting; default 170)" };
+        var command = new Command("analyze", "Run a recording through the band's logic and report steps, bouts, speed, rhythm and cues.")
         {
-            file, json, simulated,
+            file, json, simulated, height,
         };
         command.SetAction(parse =>
         {
@@ -32,17 +33,25 @@ public static class AnalyzeCommand
                 return ExitCodes.BadInput;
             }
 
+            int? heightCm = parse.GetValue(height);
+            if (heightCm is int h && !Core.Configuration.SettingCatalog.Get(Core.Configuration.SettingId.WearerHeightCm).Allows(h))
+            {
+                Core.Configuration.SettingDefinition d = Core.Configuration.SettingCatalog.Get(Core.Configuration.SettingId.WearerHeightCm);
+                error.WriteLine($"analyze: --height-cm {h} is out of range {d.Min}..{d.Max} cm (the wearer's height in centimetres)");
+                return ExitCodes.BadInput;
+            }
+
             AnalysisResult result;
             if (useSimulated)
             {
                 SimulatedWalk walk = BuiltInWalks.Demo();
-                result = RecordingAnalyzer.Analyze(walk.Recording, walk.Label);
+                result = RecordingAnalyzer.Analyze(walk.Recording, walk.Label, heightCm);
             }
             else
             {
                 try
                 {
-                    result = RecordingAnalyzer.Analyze(ImuCsv.Read(path!), path!);
+                    result = RecordingAnalyzer.Analyze(ImuCsv.Read(path!), path!, heightCm);
                 }
                 catch (RecordingFormatException e)
                 {
