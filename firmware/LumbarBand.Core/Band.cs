@@ -60,7 +60,6 @@ namespace LumbarBand.Core
         private readonly StepLengthEstimator _stepLengths;
         private readonly WalkingSpeed _speed = new WalkingSpeed();
         private readonly GaitVariability _variability = new GaitVariability();
-        private readonly StrideRegularity _regularity = new StrideRegularity();
         private int _boutsFinished;
         private long _samples;
 
@@ -272,11 +271,6 @@ namespace LumbarBand.Core
                 OnPacerDue(timeUs);
             }
 
-            if ((sample & StrideRegularity.SampleMask) == 0)
-            {
-                _regularity.Add(_steps.PreviousBox);
-            }
-
             // The step's rotation is the sum of its four samples' rates (see GyroBiasTracker.Add).
             int sumX = gyroBias.StepSumX;
             int sumY = gyroBias.StepSumY;
@@ -310,7 +304,7 @@ namespace LumbarBand.Core
             {
                 if (_boutAccount.OnEvent(e.Kind, e.TimeUs, e.Value))
                 {
-                    OnWalkingBoutFinished(e.TimeUs);
+                    OnWalkingBoutFinished();
                 }
 
                 int sessions = _sessions.SessionsStarted;
@@ -334,7 +328,7 @@ namespace LumbarBand.Core
                 else if (e.Kind == BandEventKind.BoutStart)
                 {
                     _sway.OnBoutStart();
-                    OnBoutStarted(e.TimeUs);
+                    OnBoutStarted();
                 }
             }
         }
@@ -348,7 +342,14 @@ namespace LumbarBand.Core
             StepLengthEstimator lengths = _stepLengths;
             if (lengths.OnStep(contactUs))
             {
-                OnTimedStep(lengths.StepTimeUs, lengths.StepLengthTenthsMm);
+                int stepTimeUs = lengths.StepTimeUs;
+                int lengthTenthsMm = lengths.StepLengthTenthsMm;
+                _speed.Add(stepTimeUs, lengthTenthsMm);
+                _variability.Add(stepTimeUs);
+                if (lengthTenthsMm > 0)
+                {
+                    _sessions.OnStepLength(lengthTenthsMm, stepTimeUs);
+                }
             }
 
             int contactSample = _sampleIndex - (int)((_nowUs - contactUs) / ImuFormat.SamplePeriodUs);
@@ -363,36 +364,22 @@ namespace LumbarBand.Core
             }
         }
 
-        /// <summary>A step of the bout with its time (µs) and length (tenths of mm, 0 if unmeasured).</summary>
-        private void OnTimedStep(int stepTimeUs, int lengthTenthsMm)
-        {
-            _speed.Add(stepTimeUs, lengthTenthsMm);
-            _variability.Add(stepTimeUs);
-            if (lengthTenthsMm > 0)
-            {
-                _sessions.OnStepLength(lengthTenthsMm, stepTimeUs);
-            }
-        }
-
-        /// <summary>A walking bout was confirmed; its first step was at <paramref name="firstStepUs"/>.</summary>
-        private void OnBoutStarted(long firstStepUs)
+        /// <summary>A walking bout was confirmed: its speed and rhythm start from nothing.</summary>
+        private void OnBoutStarted()
         {
             _stepLengths.OnBoutStart();
             _speed.OnBoutStart();
             _variability.OnBoutStart();
-            _regularity.OnBoutStart((int)((_nowUs - firstStepUs) / StrideRegularity.EntryUs));
         }
 
-        /// <summary>A walking bout ended at its last step, <paramref name="lastStepUs"/>: its outcome is gathered from the stages that measured it.</summary>
-        private void OnWalkingBoutFinished(long lastStepUs)
+        /// <summary>A walking bout ended: its outcome is gathered from the stages that measured it.</summary>
+        private void OnWalkingBoutFinished()
         {
-            _regularity.OnBoutEnd((int)((_nowUs - lastStepUs) / StrideRegularity.EntryUs), _variability.MeanStepUs);
             WalkingBoutOutcome outcome = _lastBout;
             outcome.Clear();
             _boutAccount.Fill(outcome);
             _speed.Fill(outcome);
             _variability.Fill(outcome);
-            _regularity.Fill(outcome);
             _boutsFinished++;
             _sessions.OnWalkingBout(outcome);
         }

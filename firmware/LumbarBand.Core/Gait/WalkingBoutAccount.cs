@@ -8,9 +8,9 @@ namespace LumbarBand.Core.Gait
     /// a <see cref="WalkingBoutOutcome"/>. Fed every event <see cref="Band"/> forwards (a few a second), never per sample.
     /// </summary>
     /// <remarks>
-    /// A bout runs from its first to its last counted step (<see cref="BandEventKind.BoutStart"/> to the last
-    /// <see cref="BandEventKind.Step"/>; <see cref="BandEventKind.BoutEnd"/> comes up to 2.5 s later, when no step can
-    /// follow). Cues count from the bout's start event to its last step event. Excessive posture is the union of
+    /// A bout runs from its first to its last counted step (<see cref="BandEventKind.BoutStart"/>'s time to
+    /// <see cref="BandEventKind.BoutEnd"/>'s, which is its last step's; the end event comes up to 2.5 s later, when no
+    /// step can follow). Cues count from the bout's start event to its last step. Excessive posture is the union of
     /// the sustained flexion and lateral-lean episodes (<see cref="CueRule.Flexion"/>, <see cref="CueRule.LateralLean"/>:
     /// from their <see cref="BandEventKind.ExcessiveMotionStart"/> to their end), clipped to the bout's first and last
     /// step; sway is motion, not posture, and has its own epoch time.
@@ -32,6 +32,9 @@ namespace LumbarBand.Core.Gait
         private int _steps;
         private int _cues;
         private int _cuesAtLastStep;
+
+        /// <summary>Time of the bout's last cue, device µs.</summary>
+        private long _lastCueUs;
 
         /// <summary>Posture rules in sustained excess now, bit 1 &lt;&lt; rule.</summary>
         private int _postureExcess;
@@ -59,24 +62,14 @@ namespace LumbarBand.Core.Gait
                     _lastStepUs = timeUs;
                     _cues = 0;
                     _cuesAtLastStep = 0;
+                    _lastCueUs = 0;
                     _excessUs = 0;
-                    return false;
-                case BandEventKind.Step:
-                    if (_open)
-                    {
-                        if (timeUs > _lastStepUs)
-                        {
-                            _lastStepUs = timeUs;
-                        }
-
-                        _cuesAtLastStep = _cues;
-                    }
-
                     return false;
                 case BandEventKind.Cue:
                     if (_open)
                     {
                         _cues++;
+                        _lastCueUs = timeUs;
                     }
 
                     return false;
@@ -92,11 +85,10 @@ namespace LumbarBand.Core.Gait
                         return false;
                     }
 
-                    if (timeUs > _lastStepUs)
-                    {
-                        _lastStepUs = timeUs;
-                    }
-
+                    // The end's time is the last counted step's. A cue between it and the end event (2.5 s at most,
+                    // far less than the cue cooldown, so one at most) is not the bout's.
+                    _lastStepUs = timeUs;
+                    _cuesAtLastStep = _lastCueUs > timeUs ? _cues - 1 : _cues;
                     _steps = value;
                     _open = false;
                     return true;
@@ -139,7 +131,7 @@ namespace LumbarBand.Core.Gait
             }
             else if (before != 0 && _postureExcess == 0 && _open)
             {
-                _excessUs += Clipped(_excessSinceUs, timeUs < _lastStepUs ? timeUs : _lastStepUs);
+                _excessUs += Clipped(_excessSinceUs, timeUs);
             }
         }
 

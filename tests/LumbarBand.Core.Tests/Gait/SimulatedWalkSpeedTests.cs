@@ -87,9 +87,6 @@ public sealed class SimulatedWalkSpeedTests
         Assert.True(Math.Abs(bout.SpeedMps!.Value / speed - 1) <= tolerance, $"{mounting}: speed {bout.SpeedMps:0.000} m/s, simulated {speed:0.000} m/s, beyond {tolerance:P0}{note}");
         Assert.True(Math.Abs(bout.StrideLengthM!.Value / (2 * stepLength) - 1) <= tolerance, $"{mounting}: stride {bout.StrideLengthM:0.000} m, simulated {2 * stepLength:0.000} m, beyond {tolerance:P0}{note}");
         Assert.InRange(bout.StepTimeCvPct!.Value, 0.5, 8);
-        // A simulated walk repeats its strides but for 2.5% step-time and 10% amplitude jitter; at the band's 6.25 Hz
-        // entries a stride that is not a whole number of entries reads lower (0.43 at 100 steps/min, 0.85 at 105).
-        Assert.InRange(bout.StrideRegularity!.Value, 0.35, 1.0);
     }
 
     [Fact]
