@@ -169,8 +169,9 @@ public sealed class WalkSimulatorTests
         Assert.Equal(1.0, vertical.Average(), 0.01);
         Assert.Equal(-Math.Sin(Options.WalkingLeanDeg * Math.PI / 180), anteroposterior.Average(), 0.01);
 
-        // And the steps are there: the vertical swings by more than half a g at every step.
-        Assert.InRange(vertical.Max() - vertical.Min(), 0.5, 1.5);
+        // And the steps are there: the vertical swings by more than half a g at every step (up to 2 g at 110 steps/min,
+        // where the pelvis rises as the inverted pendulum of a 0.65 m step on a 0.9 m leg says).
+        Assert.InRange(vertical.Max() - vertical.Min(), 0.5, 2.0);
     }
 
     [Theory]
