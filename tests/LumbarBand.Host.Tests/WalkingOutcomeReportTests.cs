@@ -81,6 +81,18 @@ public sealed class WalkingOutcomeReportTests(ITestOutputHelper output) : IDispo
     }
 
     [Fact]
+    public void WalksWhoseBoutsHadTooFewUsableStepsSayNotMeasuredAndAreNotComparedWithPain()
+    {
+        IReadOnlyList<StoredSession> unmeasured = Stored()
+            .Select(s => s with { Decoded = s.Decoded! with { Bouts = [.. s.Decoded.Bouts.Select(b => b with { SpeedMps = null, StrideLengthM = null })] } })
+            .ToList();
+        string html = Render(unmeasured);
+        Assert.Contains("No walk has a measured speed yet", html, StringComparison.Ordinal);
+        Assert.DoesNotContain("Walks with a pain marker", html, StringComparison.Ordinal);
+        Assert.Matches("<td>105.0</td><td>not measured</td><td>not measured</td><td>3.0</td>", html);
+    }
+
+    [Fact]
     public void ASessionOfAnOlderFirmwareSaysNotMeasuredInsteadOfZeros()
     {
         IReadOnlyList<StoredSession> sessions = Stored(StoredSessionBytes.Format3DemoWalk);

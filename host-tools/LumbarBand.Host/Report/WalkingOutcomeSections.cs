@@ -170,6 +170,12 @@ internal static class WalkingOutcomeSections
     private static void AppendSlowWalkingAndPain(StringBuilder html, List<StoredSession> measured)
     {
         List<StoredSession> withSpeed = measured.Where(s => s.Decoded!.MeanSpeedMps is not null).ToList();
+        if (withSpeed.Count == 0)
+        {
+            html.Append("<p class=\"gait-pain\">No walk has a measured speed yet (too few usable steps in its bouts), so slow walking cannot be set against pain.</p>");
+            return;
+        }
+
         List<StoredSession> painful = withSpeed.Where(s => s.Decoded!.Totals.PainMarkers > 0).ToList();
         List<StoredSession> painFree = withSpeed.Where(s => s.Decoded!.Totals.PainMarkers == 0).ToList();
         string Group(List<StoredSession> group) => group.Count == 0
