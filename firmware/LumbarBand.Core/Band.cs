@@ -252,8 +252,14 @@ namespace LumbarBand.Core
                 OnCandidateStep(timeUs, sample, _steps.ContactAgeSamples);
             }
 
-            PostureMeter posture = _posture;
-            _cues.OnSample(timeUs, posture.Flexion, posture.LateralBend, posture.Valid, _bouts.Walking, _turns.Turning);
+            // The cue rules are evaluated every tenth sample: their inputs are gathered only then.
+            CueEngine cues = _cues;
+            if (cues.Tick(timeUs))
+            {
+                PostureMeter posture = _posture;
+                cues.Evaluate(timeUs, posture.Flexion, posture.LateralBend, posture.Valid, _bouts.Walking, _turns.Turning);
+            }
+
             if (_pipeline.Pending != 0)
             {
                 ForwardEvents();

@@ -176,14 +176,28 @@ namespace LumbarBand.Core.Cueing
         /// </summary>
         public void OnSample(long timeUs, int flexionCentidegrees, int lateralBendCentidegrees, bool postureValid, bool walking, bool turning)
         {
+            if (Tick(timeUs))
+            {
+                Evaluate(timeUs, flexionCentidegrees, lateralBendCentidegrees, postureValid, walking, turning);
+            }
+        }
+
+        /// <summary>
+        /// The per-sample half of <see cref="OnSample(long, int, int, bool, bool, bool)"/>: advances the haptic pattern
+        /// and returns true when the rules are due (every <see cref="EvaluationPeriodUs"/>); the caller then passes the
+        /// sample's posture and gait to <see cref="Evaluate"/>. The band gathers those only when due (IL budget: nine
+        /// samples in ten need none of them).
+        /// </summary>
+        internal bool Tick(long timeUs)
+        {
             _player.Tick(timeUs);
             if (timeUs < _nextEvaluationUs)
             {
-                return;
+                return false;
             }
 
             _nextEvaluationUs = timeUs + EvaluationPeriodUs;
-            Evaluate(timeUs, flexionCentidegrees, lateralBendCentidegrees, postureValid, walking, turning);
+            return true;
         }
 
         /// <summary>
@@ -267,7 +281,8 @@ namespace LumbarBand.Core.Cueing
             return total;
         }
 
-        private void Evaluate(long timeUs, int flexion, int lateralBend, bool postureValid, bool walking, bool turning)
+        /// <summary>The rules, once <see cref="Tick"/> has said they are due; arguments as <see cref="OnSample(long, int, int, bool, bool, bool)"/>.</summary>
+        internal void Evaluate(long timeUs, int flexion, int lateralBend, bool postureValid, bool walking, bool turning)
         {
             if (walking && !_walking)
             {
