@@ -61,10 +61,11 @@ namespace LumbarBand.Core
         private readonly WalkingSpeed _speed = new WalkingSpeed();
         private readonly GaitVariability _variability = new GaitVariability();
         private int _boutsFinished;
+        /// <summary>
+        /// Samples since power-on. Its low 32 bits are the stages' sample number (wraps after 497 days at 50 Hz; only
+        /// differences are used): one counter, not two (IL budget).
+        /// </summary>
         private long _samples;
-
-        /// <summary>Sample number since power-on (wraps after 497 days at 50 Hz; only differences are used).</summary>
-        private int _sampleIndex;
 
         /// <summary>Device time of the current sample, microseconds (to place reported steps in the sway history).</summary>
         private long _nowUs;
@@ -226,8 +227,7 @@ namespace LumbarBand.Core
         /// </summary>
         public void OnSample(long timeUs, short ax, short ay, short az, short gx, short gy, short gz)
         {
-            _samples++;
-            int sample = ++_sampleIndex;
+            int sample = (int)++_samples;
             _nowUs = timeUs;
             _sessions.Tick(timeUs);
             GyroBiasTracker gyroBias = _gyroBias;
@@ -358,7 +358,7 @@ namespace LumbarBand.Core
                 }
             }
 
-            int contactSample = _sampleIndex - (int)((_nowUs - contactUs) / ImuFormat.SamplePeriodUs);
+            int contactSample = (int)_samples - (int)((_nowUs - contactUs) / ImuFormat.SamplePeriodUs);
             SwayMeter sway = _sway;
             if (sway.OnStep(contactSample >> TiltEstimator.StepShift))
             {
