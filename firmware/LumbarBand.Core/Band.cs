@@ -231,7 +231,10 @@ namespace LumbarBand.Core
             _nowUs = timeUs;
             _sessions.Tick(timeUs);
             GyroBiasTracker gyroBias = _gyroBias;
-            gyroBias.Add(gx, gy, gz);
+            // The filter step's gyroscope sums (see GyroBiasTracker.StepSumX), added here: cheaper than a call.
+            gyroBias.StepSumX += gx;
+            gyroBias.StepSumY += gy;
+            gyroBias.StepSumZ += gz;
             int vertical = _gravity.Project(ax, ay, az);
 
             // Slow stages run on every second sample (25 Hz), starting with the first. Posture and sway run at a
@@ -277,7 +280,7 @@ namespace LumbarBand.Core
                 OnPacerDue(timeUs);
             }
 
-            // The step's rotation is the sum of its four samples' rates (see GyroBiasTracker.Add).
+            // The step's rotation is the sum of its four samples' rates (see GyroBiasTracker.StepSumX).
             int sumX = gyroBias.StepSumX;
             int sumY = gyroBias.StepSumY;
             int sumZ = gyroBias.StepSumZ;

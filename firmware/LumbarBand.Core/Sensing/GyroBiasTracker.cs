@@ -49,9 +49,14 @@ namespace LumbarBand.Core.Sensing
         internal bool Known;
 
         /// <summary>
-        /// Bias-corrected rates summed over the current filter step's samples (<see cref="Add"/>), counts: four times
-        /// the step's mean rate. Each step's sum starts at −4 × bias (<see cref="StartStep"/>), so the bias costs no
-        /// subtraction per sample.
+        /// Bias-corrected rates summed over the current filter step's samples, counts: four times the step's mean rate.
+        /// Each step's sum starts at −4 × bias (<see cref="StartStep"/>), so the bias costs no subtraction per sample.
+        /// <see cref="Add"/> adds every sample's raw rates (the band inline, to save the call);
+        /// the tilt filter and the turn detector read the sums, then <see cref="StartStep"/> begins the next step.
+        /// The tilt filter integrates the whole step's rotation this way: a single gyroscope sample held over a
+        /// 12.5 Hz step aliases the pelvis's heel-strike transients (power well above the step's 6.25 Hz Nyquist
+        /// rate), and on the real L5 walks of ../shared/data a float filter fed every fourth 50 Hz sample drifted
+        /// 16° RMS (42° at worst) from the accelerometer's mean tilt against 3° fed every sample.
         /// </summary>
         internal int StepSumX;
 
@@ -85,11 +90,8 @@ namespace LumbarBand.Core.Sensing
         private const int StepSamples = 4;
 
         /// <summary>
-        /// Every sample: adds the raw rates to the current filter step's sums (StepSumX/Y/Z, bias-corrected; the tilt
-        /// filter and the turn detector read them, then <see cref="StartStep"/> begins the next). The tilt filter
-        /// integrates the whole step's rotation this way: a single gyroscope sample held over a 12.5 Hz step aliases the pelvis's heel-strike transients (power well above the step's 6.25 Hz
-        /// Nyquist rate), and on the real L5 walks of ../shared/data a float filter fed every fourth 50 Hz sample drifted
-        /// 16° RMS (42° at worst) from the accelerometer's mean tilt against 3° fed every sample.
+        /// Every sample: adds the raw rates to the current filter step's sums (see <see cref="StepSumX"/>). The band
+        /// does these three adds inline on its per-sample path (the call cost more IL than its body).
         /// </summary>
         public void Add(int gx, int gy, int gz)
         {
