@@ -278,6 +278,12 @@ namespace LumbarBand.Core.Gait
         /// <summary>True while in a confirmed walking bout.</summary>
         internal bool Walking;
 
+        /// <summary>
+        /// True once the current bout holds <see cref="ConfirmSteps"/> counted steps and has been reported
+        /// (<see cref="RecordBout"/>); until then its counted steps wait in the pending times.
+        /// </summary>
+        private bool _boutRecorded;
+
         /// <summary>Cadence over the last <see cref="CadenceIntervals"/> step intervals of the bout, centi-steps/min.</summary>
         internal int CadenceCenti;
 
@@ -608,7 +614,7 @@ namespace LumbarBand.Core.Gait
             }
 
             Walking = true;
-            _bouts++;
+            _boutRecorded = false;
             _boutSteps = 0;
             _heldCount = 0;
             _meanPeak = mean;
@@ -616,7 +622,6 @@ namespace LumbarBand.Core.Gait
             _lastCountedTimeUs = _pendingTimeUs[first];
             _intervalCount = 0;
             _intervalIndex = 0;
-            _events.Add(BandEventKind.BoutStart, _pendingTimeUs[first], 0);
             for (int k = first; k < ConfirmSteps; k++)
             {
                 if (k > first)
@@ -667,21 +672,63 @@ namespace LumbarBand.Core.Gait
         /// </summary>
         private void EndBout()
         {
+            if (_boutRecorded)
+            {
+                _events.Add(BandEventKind.BoutEnd, _lastCountedTimeUs, _boutSteps);
+            }
 
-            _events.Add(BandEventKind.BoutEnd, _lastCountedTimeUs, _boutSteps);
             Walking = false;
+            _boutRecorded = false;
             _boutSteps = 0;
             _heldCount = 0;
             CadenceCenti = 0;
             _pendingCount = 0;
         }
 
+        /// <summary>
+        /// Counts a step of the bout. Until the bout holds <see cref="ConfirmSteps"/> counted steps (the Mobilise-D
+        /// bout's least, two strides of each foot) its steps are kept, not reported: a run that ends shorter is no
+        /// walking bout and leaves no event (see <see cref="RecordBout"/>).
+        /// </summary>
         private void CountStep(long timeUs)
         {
-            _boutSteps++;
-            _totalSteps++;
+            int n = _boutSteps + 1;
+            _boutSteps = n;
             _lastCountedTimeUs = timeUs;
-            _events.Add(BandEventKind.Step, timeUs, _boutSteps);
+            if (_boutRecorded)
+            {
+                _totalSteps++;
+                _events.Add(BandEventKind.Step, timeUs, n);
+                return;
+            }
+
+            // While walking the pending candidates' times are not in use (they are read only while confirming, and
+            // StartBout reads each before it can be overwritten here: the k-th counted step is at most the k-th
+            // pending one), so the bout's first counted steps wait there.
+            _pendingTimeUs[n - 1] = timeUs;
+            if (n == ConfirmSteps)
+            {
+                RecordBout();
+            }
+        }
+
+        /// <summary>
+        /// The bout reaches <see cref="ConfirmSteps"/> counted steps: it is a walking bout by the Mobilise-D definition
+        /// (at least 4 strides, Kluge et al. 2021), so its start and the steps kept so far are reported, each with its
+        /// own contact time. Most bouts get there at confirmation; one whose confirming run began with a weak or
+        /// hesitant step that is not counted (a weight shift, rising from a seat), or whose last confirming steps are
+        /// held as weak, waits for the steps that follow, and a few steps to a chair that stop first are no bout.
+        /// </summary>
+        private void RecordBout()
+        {
+            _boutRecorded = true;
+            _bouts++;
+            _events.Add(BandEventKind.BoutStart, _pendingTimeUs[0], 0);
+            for (int k = 0; k < ConfirmSteps; k++)
+            {
+                _totalSteps++;
+                _events.Add(BandEventKind.Step, _pendingTimeUs[k], k + 1);
+            }
         }
 
         private void AddInterval(int interval)

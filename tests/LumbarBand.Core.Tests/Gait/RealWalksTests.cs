@@ -14,12 +14,14 @@ public sealed class RealWalksTests
     // Today's level on the references as they now stand (Mobilise-D bouts, the Stereophoto bouts, unverified spans),
     // scored as ../shared/tools/score_steps.py scores it, after issue 12 (steps from 35 steps/min, stride-based
     // walking tests): F1 0.890, count error 7.2%, cadence MAE 4.25 steps/min, 3.85 false steps/min (before it:
-    // 0.873, 6.6%, 3.78, 3.26: cadence and false steps regressed, in daily living). These bounds guard that level against regression; they are NOT the targets, which are
-    // F1 >= 0.90, count error <= 3%, cadence MAE <= 3 steps/min and false steps <= 2/min.
+    // 0.873, 6.6%, 3.78, 3.26: cadence and false steps regressed, in daily living); since then F1 0.894, count error
+    // 6.0%, cadence MAE 3.09. These three bounds guard that level against regression; they are NOT the targets, which
+    // are F1 >= 0.90, count error <= 3% and cadence MAE <= 3 steps/min. False steps meet their target (1.48/min since
+    // a run shorter than the Mobilise-D bout, a few steps to a chair, is no bout): asserted as the target, <= 2/min.
     private const double GuardF1 = 0.89;
     private const double GuardCountErrorPct = 6.2;
     private const double GuardCadenceMaeSpm = 3.2;
-    private const double GuardFalseStepsPerMinute = 3.0;
+    private const double TargetFalseStepsPerMinute = 2.0;
 
     private static readonly (string Name, double[] Rotation)[] Mountings =
     [
@@ -65,8 +67,8 @@ public sealed class RealWalksTests
         Assert.True(score.StepCountErrorPct <= GuardCountErrorPct, $"step-count error {score.StepCountErrorPct:F1}% rose above {GuardCountErrorPct}% {Guard}: {score}");
         Assert.True(score.CadenceMaeSpm <= GuardCadenceMaeSpm, $"cadence MAE {score.CadenceMaeSpm:F2} steps/min rose above {GuardCadenceMaeSpm} {Guard}: {score}");
         Assert.True(
-            score.FalseStepsPerMinute <= GuardFalseStepsPerMinute,
-            $"false steps {score.FalseStepsPerMinute:F2}/min of non-walking rose above {GuardFalseStepsPerMinute} {Guard}: {score}");
+            score.FalseStepsPerMinute <= TargetFalseStepsPerMinute,
+            $"false steps {score.FalseStepsPerMinute:F2}/min of non-walking rose above the target {TargetFalseStepsPerMinute}/min: {score}");
     }
 
     [SkippableFact]

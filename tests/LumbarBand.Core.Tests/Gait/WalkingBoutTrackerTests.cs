@@ -93,6 +93,41 @@ public sealed class WalkingBoutTrackerTests
     }
 
     [Fact]
+    public void AFewStepsToAChairThatMakeFewerStridesThanABoutAreNoBout()
+    {
+        // A weight shift, then five steps and a stop: confirmed as walking (six candidates), but with the weak first
+        // left out five steps are under the Mobilise-D bout's 4 strides: no step, no bout, although walking was
+        // believed for a moment.
+        var run = new Run();
+        run.Steps(1, Strong / 8);
+        run.Steps(WalkingBoutTracker.ConfirmSteps - 1, Strong);
+        Assert.True(run.Tracker.IsWalking);
+        run.Pause();
+        Assert.Empty(run.Events);
+        Assert.Equal(0, run.Tracker.Bouts);
+        Assert.Equal(0, run.Tracker.TotalSteps);
+    }
+
+    [Fact]
+    public void AWalkConfirmedWithTooFewCountedStepsIsReportedAtItsSixthStepWithEveryStepsOwnTime()
+    {
+        var run = new Run();
+        run.Steps(1, Strong / 8);
+        run.Steps(WalkingBoutTracker.ConfirmSteps - 1, Strong);
+        Assert.Empty(run.Events);
+        run.Steps(1, Strong);
+        BandEvent start = Assert.Single(run.Events, e => e.Kind == BandEventKind.BoutStart);
+        Assert.Equal(run.ContactTimesUs[1], start.TimeUs);
+        Assert.Equal(run.ContactTimesUs.Skip(1), run.StepTimes);
+        Assert.Equal(Enumerable.Range(1, WalkingBoutTracker.ConfirmSteps), run.Events.Where(e => e.Kind == BandEventKind.Step).Select(e => e.Value));
+        run.Steps(2, Strong);
+        run.Pause();
+        Assert.Equal(run.ContactTimesUs.Skip(1), run.StepTimes);
+        Assert.Equal(WalkingBoutTracker.ConfirmSteps + 2, Assert.Single(run.Events, e => e.Kind == BandEventKind.BoutEnd).Value);
+        Assert.Equal(1, run.Tracker.Bouts);
+    }
+
+    [Fact]
     public void AnImpactEndsTheBoutAndIsNoStep()
     {
         // Walking to a chair and sitting down: the seat's jolt is three times the steps.

@@ -76,8 +76,9 @@ public sealed class RealStrideRotationTests(ITestOutputHelper output)
         double[] bandRotation = rows.Select(r => r.Band).Order().ToArray();
         output.WriteLine(string.Create(ci, $"{strides.Count} strides measured, {turning} turning strides counted apart, {rows.Count} straight; median rotation {(bandRotation.Length > 0 ? bandRotation[bandRotation.Length / 2] : double.NaN):0.0}°"));
         // The recording turns in most of its strides (its reference bouts hold about 11 straight ones), and the band's
-        // forward axis is known from 42 s on: 5 straight strides are measured.
-        Assert.True(rows.Count >= 5, $"only {rows.Count} straight strides measured");
+        // forward axis is known from 42 s on: 4 straight strides are measured (the few steps to a chair at 111.5 s,
+        // under 4 strides, are no walking bout, so their stride is not measured either).
+        Assert.True(rows.Count >= 4, $"only {rows.Count} straight strides measured");
         Assert.All(rows, r => Assert.True(Math.Abs(r.Band - r.Reference) <= ToleranceDeg, string.Create(ci, $"stride at {r.StartS:0.00} s: band {r.Band:0.0}° against the gyroscope's {r.Reference:0.0}°")));
     }
 
