@@ -53,6 +53,9 @@ namespace LumbarBand.Core
         private readonly PostureMeter _posture;
         private readonly BandSettings _settings;
         private readonly CueEngine _cues;
+
+        /// <summary>The cue engine's haptic player (also the pacer's): the band tests its due time every sample.</summary>
+        private readonly HapticPlayer _player;
         private readonly WalkingPacer _pacer;
         private readonly SessionRecorder _sessions;
         private readonly WalkingBoutAccount _boutAccount = new WalkingBoutAccount();
@@ -90,7 +93,8 @@ namespace LumbarBand.Core
             _sway = new SwayMeter(_tilt, _postureAxes);
             _posture = new PostureMeter(_tilt, _postureAxes, _sway, _neutral, _frame);
             _cues = new CueEngine(_pipeline, motor, settings);
-            _pacer = new WalkingPacer(_pipeline, _cues.Player, settings);
+            _player = _cues.Player;
+            _pacer = new WalkingPacer(_pipeline, _player, settings);
             _sessions = new SessionRecorder(_neutral, _frame);
             _sessions.Configure(settings);
         }
@@ -229,7 +233,13 @@ namespace LumbarBand.Core
         {
             int sample = (int)++_samples;
             _nowUs = timeUs;
-            _sessions.Tick(timeUs);
+
+            // Each timed stage's due time is tested here, and the stage called only when it has work (IL budget).
+            if (timeUs >= _sessions.DueUs)
+            {
+                _sessions.Tick(timeUs);
+            }
+
             GyroBiasTracker gyroBias = _gyroBias;
             // The filter step's gyroscope sums (see GyroBiasTracker.StepSumX), added here: cheaper than a call.
             gyroBias.StepSumX += gx;
@@ -255,17 +265,27 @@ namespace LumbarBand.Core
                 OnCandidateStep(timeUs, sample, _steps.ContactAgeSamples);
             }
 
-            // The cue rules are evaluated every tenth sample: their inputs are gathered only then.
-            CueEngine cues = _cues;
-            if (cues.Tick(timeUs))
+            // The cue engine ticks when its pattern player or its rules are due; the rules are evaluated every tenth
+            // sample, and their inputs are gathered only then.
+            if (timeUs >= _player.DueUs || timeUs >= _cues.EvaluationDueUs)
             {
-                PostureMeter posture = _posture;
-                cues.Evaluate(timeUs, posture.Flexion, posture.LateralBend, posture.Valid, _bouts.Walking, _turns.Turning);
+                OnCuesDue(timeUs);
             }
 
             if (_pipeline.Pending != 0)
             {
                 ForwardEvents();
+            }
+        }
+
+        /// <summary>The cue engine's player or rules are due: it ticks, and evaluates the rules with this sample's posture and gait.</summary>
+        private void OnCuesDue(long timeUs)
+        {
+            CueEngine cues = _cues;
+            if (cues.Tick(timeUs))
+            {
+                PostureMeter posture = _posture;
+                cues.Evaluate(timeUs, posture.Flexion, posture.LateralBend, posture.Valid, _bouts.Walking, _turns.Turning);
             }
         }
 
@@ -275,7 +295,7 @@ namespace LumbarBand.Core
         /// </summary>
         private void OnTiltSample(long timeUs, int sample, int ax, int ay, int az, int gx, int gy, int gz, GyroBiasTracker gyroBias)
         {
-            if (timeUs >= _pacer.DueUs)
+            if (timeUs >= _pacer.NextDueUs)
             {
                 OnPacerDue(timeUs);
             }
@@ -412,9 +432,7 @@ namespace LumbarBand.Core
         {
             GravityTracker gravity = _gravity;
             gravity.UpdateLowPass(ax, ay, az);
-            StillnessDetector stillness = _stillness;
-            stillness.Update(ax, ay, az, gx, gy, gz, gravity, _gyroBias);
-            if (stillness.WindowCompleted)
+            if (_stillness.Update(ax, ay, az, gx, gy, gz, gravity, _gyroBias))
             {
                 OnStillWindow(timeUs);
             }

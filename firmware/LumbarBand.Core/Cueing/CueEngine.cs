@@ -66,7 +66,12 @@ namespace LumbarBand.Core.Cueing
 
         /// <summary>Bit (1 &lt;&lt; rule) set while that rule's excess is sustained.</summary>
         private int _excessiveRules;
-        private long _nextEvaluationUs;
+
+        /// <summary>
+        /// Device time (µs) of the next rule evaluation (<see cref="Tick"/> returns true from then on). Internal field
+        /// so the band's per-sample test needs no call (IL budget).
+        /// </summary>
+        internal long EvaluationDueUs;
         private bool _walking;
         private long _walkingSinceUs;
         private long _lastWalkingUs = long.MinValue / 2;
@@ -191,12 +196,12 @@ namespace LumbarBand.Core.Cueing
         internal bool Tick(long timeUs)
         {
             _player.Tick(timeUs);
-            if (timeUs < _nextEvaluationUs)
+            if (timeUs < EvaluationDueUs)
             {
                 return false;
             }
 
-            _nextEvaluationUs = timeUs + EvaluationPeriodUs;
+            EvaluationDueUs = timeUs + EvaluationPeriodUs;
             return true;
         }
 

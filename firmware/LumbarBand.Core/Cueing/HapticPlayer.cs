@@ -3,16 +3,25 @@ namespace LumbarBand.Core.Cueing
     /// <summary>
     /// Plays a <see cref="HapticPattern"/> on the band's clock: <see cref="Tick"/> is called with every sample's
     /// device time (every 20 ms at 50 Hz, so pulse edges land within one sample period), and the motor is told only
-    /// when its level changes. Idle, a tick is one field test.
+    /// when its level changes. Idle, a tick is one field test; the band tests <see cref="DueUs"/> itself and ticks
+    /// only when it is reached.
     /// </summary>
     public sealed class HapticPlayer
     {
         private const long MicrosPerMs = 1000;
 
+        /// <summary><see cref="DueUs"/> while nothing plays: never reached.</summary>
+        private const long Never = long.MaxValue;
+
         private readonly IHapticMotor _motor;
         private HapticPattern _pattern;
         private int _step;
-        private long _stepEndUs;
+
+        /// <summary>
+        /// Device time (µs) at which the playing pattern's current step ends and <see cref="Tick"/> has work;
+        /// <see cref="Never"/> while nothing plays. Internal field so the band's per-sample test needs no call (IL budget).
+        /// </summary>
+        internal long DueUs = Never;
         private int _duty;
         private int _priority;
 
@@ -52,7 +61,7 @@ namespace LumbarBand.Core.Cueing
             _priority = priority;
             _pattern = pattern;
             _step = 0;
-            _stepEndUs = timeUs + (pattern.StepMs(0) * MicrosPerMs);
+            DueUs = timeUs + (pattern.StepMs(0) * MicrosPerMs);
             Drive(pattern.IntensityPercent);
             return true;
         }
@@ -60,7 +69,7 @@ namespace LumbarBand.Core.Cueing
         /// <summary>Advances the pattern to <paramref name="timeUs"/>.</summary>
         public void Tick(long timeUs)
         {
-            if (_pattern == null || timeUs < _stepEndUs)
+            if (timeUs < DueUs)
             {
                 return;
             }
@@ -74,6 +83,7 @@ namespace LumbarBand.Core.Cueing
             if (_pattern != null)
             {
                 _pattern = null;
+                DueUs = Never;
                 Drive(0);
             }
         }
@@ -81,17 +91,18 @@ namespace LumbarBand.Core.Cueing
         private void Advance(long timeUs)
         {
             HapticPattern pattern = _pattern;
-            while (timeUs >= _stepEndUs)
+            while (timeUs >= DueUs)
             {
                 _step++;
                 if (_step >= pattern.StepCount)
                 {
                     _pattern = null;
+                    DueUs = Never;
                     Drive(0);
                     return;
                 }
 
-                _stepEndUs += pattern.StepMs(_step) * MicrosPerMs;
+                DueUs += pattern.StepMs(_step) * MicrosPerMs;
             }
 
             Drive(HapticPattern.IsPulse(_step) ? pattern.IntensityPercent : 0);

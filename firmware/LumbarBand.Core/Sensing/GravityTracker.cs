@@ -31,22 +31,21 @@ namespace LumbarBand.Core.Sensing
         /// </summary>
         public const int UnitRefreshUpdates = 16;
 
-        /// <summary>Gravity estimate, Q8 counts per sensor axis.</summary>
-        private int _gravityXQ8;
-        private int _gravityYQ8;
-        private int _gravityZQ8;
+        /// <summary>
+        /// Gravity estimate along sensor x, Q8 counts (256 = one count = 1/4096 g). Readers that want whole counts shift
+        /// it by <see cref="StateFractionBits"/> themselves, when they need them: no whole-count copy is kept up to date
+        /// on every update (IL budget).
+        /// </summary>
+        internal int GravityXQ8;
+
+        /// <summary>Gravity estimate along sensor y, Q8 counts.</summary>
+        internal int GravityYQ8;
+
+        /// <summary>Gravity estimate along sensor z, Q8 counts.</summary>
+        internal int GravityZQ8;
 
         private int _untilRefresh;
         private bool _started;
-
-        /// <summary>Gravity along sensor x, counts (4096 = 1 g), refreshed at each update.</summary>
-        internal int GravityXCounts;
-
-        /// <summary>Gravity along sensor y, counts.</summary>
-        internal int GravityYCounts;
-
-        /// <summary>Gravity along sensor z, counts.</summary>
-        internal int GravityZCounts;
 
         /// <summary>Length of gravity along the unit vertical, counts (about 4096), refreshed with the unit vector.</summary>
         internal int Magnitude;
@@ -73,13 +72,13 @@ namespace LumbarBand.Core.Sensing
         public int UpZQ14 { get { return UpZ; } }
 
         /// <summary>Gravity estimate along sensor x, counts (4096 = 1 g).</summary>
-        public int GravityX { get { return GravityXCounts; } }
+        public int GravityX { get { return GravityXQ8 >> StateFractionBits; } }
 
         /// <summary>Gravity estimate along sensor y, counts.</summary>
-        public int GravityY { get { return GravityYCounts; } }
+        public int GravityY { get { return GravityYQ8 >> StateFractionBits; } }
 
         /// <summary>Gravity estimate along sensor z, counts.</summary>
-        public int GravityZ { get { return GravityZCounts; } }
+        public int GravityZ { get { return GravityZQ8 >> StateFractionBits; } }
 
         /// <summary>Body acceleration along the current vertical of the last sample, counts (4096 = 1 g), up positive.</summary>
         public int VerticalAcceleration { get { return Vertical; } }
@@ -107,15 +106,9 @@ namespace LumbarBand.Core.Sensing
                 Start(ax, ay, az);
             }
 
-            int gx = _gravityXQ8 + (((ax << StateFractionBits) - _gravityXQ8) >> GravityShift);
-            int gy = _gravityYQ8 + (((ay << StateFractionBits) - _gravityYQ8) >> GravityShift);
-            int gz = _gravityZQ8 + (((az << StateFractionBits) - _gravityZQ8) >> GravityShift);
-            _gravityXQ8 = gx;
-            _gravityYQ8 = gy;
-            _gravityZQ8 = gz;
-            GravityXCounts = gx >> StateFractionBits;
-            GravityYCounts = gy >> StateFractionBits;
-            GravityZCounts = gz >> StateFractionBits;
+            GravityXQ8 += ((ax << StateFractionBits) - GravityXQ8) >> GravityShift;
+            GravityYQ8 += ((ay << StateFractionBits) - GravityYQ8) >> GravityShift;
+            GravityZQ8 += ((az << StateFractionBits) - GravityZQ8) >> GravityShift;
             if (--_untilRefresh <= 0)
             {
                 RefreshUnit();
@@ -124,12 +117,9 @@ namespace LumbarBand.Core.Sensing
 
         private void Start(int ax, int ay, int az)
         {
-            _gravityXQ8 = ax << StateFractionBits;
-            _gravityYQ8 = ay << StateFractionBits;
-            _gravityZQ8 = az << StateFractionBits;
-            GravityXCounts = ax;
-            GravityYCounts = ay;
-            GravityZCounts = az;
+            GravityXQ8 = ax << StateFractionBits;
+            GravityYQ8 = ay << StateFractionBits;
+            GravityZQ8 = az << StateFractionBits;
             _started = true;
             RefreshUnit();
         }
@@ -140,14 +130,15 @@ namespace LumbarBand.Core.Sensing
             int ux;
             int uy;
             int uz;
-            if (IntegerMath.NormalizeQ14(_gravityXQ8, _gravityYQ8, _gravityZQ8, out ux, out uy, out uz))
+            if (IntegerMath.NormalizeQ14(GravityXQ8, GravityYQ8, GravityZQ8, out ux, out uy, out uz))
             {
                 UpX = ux;
                 UpY = uy;
                 UpZ = uz;
 
                 // |g| = g·u, from whole counts: the Q8 state times a Q14 component could overflow int.
-                Magnitude = ((GravityXCounts * ux) + (GravityYCounts * uy) + (GravityZCounts * uz)) >> IntegerMath.Q14Shift;
+                Magnitude = (((GravityXQ8 >> StateFractionBits) * ux) + ((GravityYQ8 >> StateFractionBits) * uy)
+                    + ((GravityZQ8 >> StateFractionBits) * uz)) >> IntegerMath.Q14Shift;
             }
         }
     }

@@ -111,9 +111,9 @@ namespace LumbarBand.Core.Sensing
             int i = _index;
             int vertical = gravity.Vertical;
             _vertical[i] = vertical;
-            _bodyX[i] = ax - gravity.GravityXCounts;
-            _bodyY[i] = ay - gravity.GravityYCounts;
-            _bodyZ[i] = az - gravity.GravityZCounts;
+            _bodyX[i] = ax - (gravity.GravityXQ8 >> GravityTracker.StateFractionBits);
+            _bodyY[i] = ay - (gravity.GravityYQ8 >> GravityTracker.StateFractionBits);
+            _bodyZ[i] = az - (gravity.GravityZQ8 >> GravityTracker.StateFractionBits);
             _index = (i + 1) & RingMask;
             if (_filled <= 2 * QuarterStepUpdates)
             {

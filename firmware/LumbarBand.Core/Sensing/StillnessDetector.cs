@@ -52,9 +52,6 @@ namespace LumbarBand.Core.Sensing
         private int _sumGy;
         private int _sumGz;
 
-        /// <summary>True for the one sample that completed a still window (means then valid).</summary>
-        internal bool WindowCompleted;
-
         /// <summary>Mean raw acceleration over the last completed still window, counts (4096 = 1 g), sensor x.</summary>
         internal int MeanAx;
 
@@ -80,7 +77,7 @@ namespace LumbarBand.Core.Sensing
         public bool IsStill { get { return _stillSamples >= WindowSamples; } }
 
         /// <summary>True for the one sample that completed a still window.</summary>
-        public bool WindowJustCompleted { get { return WindowCompleted; } }
+        public bool WindowJustCompleted { get { return _stillSamples != 0 && _stillSamples % WindowSamples == 0; } }
 
         /// <summary>Mean raw acceleration of the last still window along sensor x, counts.</summary>
         public int MeanAccelX { get { return MeanAx; } }
@@ -102,12 +99,11 @@ namespace LumbarBand.Core.Sensing
 
         /// <summary>
         /// Processes one sample (call on every second sample, after <see cref="GravityTracker.UpdateLowPass"/>): raw
-        /// accelerometer and gyroscope counts, with the current gravity estimate and the gyroscope bias.
+        /// accelerometer and gyroscope counts, with the current gravity estimate and the gyroscope bias. Returns true
+        /// when this sample completed a still window (<see cref="WindowJustCompleted"/>): the means are then new.
         /// </summary>
-        public void Update(int ax, int ay, int az, int gx, int gy, int gz, GravityTracker gravity, GyroBiasTracker bias)
+        public bool Update(int ax, int ay, int az, int gx, int gy, int gz, GravityTracker gravity, GyroBiasTracker bias)
         {
-            WindowCompleted = false;
-
             // The rate test first: while moving it fails on most samples, and it is cheaper than the body acceleration.
             // (uint)(r + limit) > 2·limit is r < -limit or r > limit in one comparison (|r| < 2^17, no overflow).
             uint span = bias.RateSpan;
@@ -116,16 +112,16 @@ namespace LumbarBand.Core.Sensing
                 || (uint)(gz + bias.RateOffsetZ) > span)
             {
                 RestartWindow();
-                return;
+                return false;
             }
 
-            int dx = ax - gravity.GravityXCounts;
-            int dy = ay - gravity.GravityYCounts;
-            int dz = az - gravity.GravityZCounts;
+            int dx = ax - (gravity.GravityXQ8 >> GravityTracker.StateFractionBits);
+            int dy = ay - (gravity.GravityYQ8 >> GravityTracker.StateFractionBits);
+            int dz = az - (gravity.GravityZQ8 >> GravityTracker.StateFractionBits);
             if ((dx < 0 ? -dx : dx) + (dy < 0 ? -dy : dy) + (dz < 0 ? -dz : dz) > MaxBodyAccelerationCounts)
             {
                 RestartWindow();
-                return;
+                return false;
             }
 
             // 25 samples of at most 2^15 counts: sums stay below 2^20.
@@ -136,10 +132,13 @@ namespace LumbarBand.Core.Sensing
             _sumGy += gy;
             _sumGz += gz;
             _stillSamples++;
-            if (_stillSamples % WindowSamples == 0)
+            if (_stillSamples % WindowSamples != 0)
             {
-                CompleteWindow();
+                return false;
             }
+
+            CompleteWindow();
+            return true;
         }
 
         /// <summary>Drops a partly filled window: the next still sample starts a new one.</summary>
@@ -171,7 +170,6 @@ namespace LumbarBand.Core.Sensing
             MeanGyQ4 = (_sumGy << GyroMeanFractionBits) / WindowSamples;
             MeanGzQ4 = (_sumGz << GyroMeanFractionBits) / WindowSamples;
             ClearSums();
-            WindowCompleted = true;
 
             // Keep counting whole windows without overflowing after hours of stillness.
             if (_stillSamples >= WindowSamples * 1000)

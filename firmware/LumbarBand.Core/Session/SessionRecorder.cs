@@ -78,7 +78,11 @@ namespace LumbarBand.Core.Session
         private EpochAccumulator _previous;
         private bool _previousOpen;
 
-        private long _dueUs = Never;
+        /// <summary>
+        /// Device time (µs) from which <see cref="Tick"/> has work (an epoch boundary, a close, the idle end);
+        /// <see cref="Never"/> while no session is open. Internal field so the band's per-sample test needs no call.
+        /// </summary>
+        internal long DueUs = Never;
         private long _idleUs;
         private long _nextEpochUs;
 
@@ -261,7 +265,7 @@ namespace LumbarBand.Core.Session
         /// <summary>Once per sample, first thing, with the sample's time: closes epochs and ends the session when due.</summary>
         public void Tick(long nowUs)
         {
-            if (nowUs < _dueUs)
+            if (nowUs < DueUs)
             {
                 return;
             }
@@ -397,7 +401,7 @@ namespace LumbarBand.Core.Session
         {
             if (!_open)
             {
-                _dueUs = Never;
+                DueUs = Never;
                 return;
             }
 
@@ -640,7 +644,7 @@ namespace LumbarBand.Core.Session
 
             _open = false;
             _previousOpen = false;
-            _dueUs = Never;
+            DueUs = Never;
         }
 
         /// <summary>The open epoch an event at <paramref name="timeUs"/> belongs to (the older one for anything before the newer).</summary>
@@ -781,7 +785,7 @@ namespace LumbarBand.Core.Session
                 due = _startUs + MaxSessionUs;
             }
 
-            _dueUs = due;
+            DueUs = due;
         }
     }
 }
