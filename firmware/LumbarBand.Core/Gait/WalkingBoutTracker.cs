@@ -5,9 +5,10 @@ namespace LumbarBand.Core.Gait
     /// <summary>
     /// Decides from the rhythm and strength of candidate steps whether the wearer walks, and reports steps, walking
     /// bouts and cadence as <see cref="BandEvent"/>s. Walking is confirmed only after <see cref="ConfirmSteps"/>
-    /// consecutive candidates at a walking rhythm; their steps are then emitted retroactively with their own contact
-    /// times, so a bout's first steps are not lost, while isolated or irregular movements (sitting down, standing up,
-    /// shifting weight, a shuffle while turning, a few steps to a chair) produce no steps at all. The edges of a bout
+    /// consecutive candidates at a walking rhythm; the bout and its steps are emitted retroactively with their own
+    /// contact times once it holds <see cref="ConfirmSteps"/> counted steps (the Mobilise-D bout's 4 strides; at
+    /// confirmation for most bouts), so a bout's first steps are not lost, while isolated or irregular movements
+    /// (sitting down, standing up, shifting weight, a shuffle while turning, a few steps to a chair) produce no steps at all. The edges of a bout
     /// are trimmed: a weak first step (the weight shift that starts walking) is not counted, and the weak steps with
     /// which walking stops are held back and dropped when the bout ends. An impact far stronger than the bout's steps
     /// (sitting down) ends the bout and is not a step.
@@ -134,7 +135,10 @@ namespace LumbarBand.Core.Gait
         /// impact, typically the pelvis landing on a seat: it ends the bout and is not counted. Walking steps vary
         /// by far less than a factor of two around their mean (brisk walking, whose steps can peak above 0.5 g,
         /// stays within about ±40%; in the six real walks no step exceeded 1.7 times the mean before it, nor 0.47 g),
-        /// while sitting down there gave 0.74 g and 1.0 g, 2.7 and 4.7 times the mean of the steps before.
+        /// while sitting down there gave 0.74 g and 1.0 g, 2.7 and 4.7 times the mean of the steps before. A walk that
+        /// ends on a seat ended at it: a step held back only because a pause came before it (<see cref="HesitationRatioNumerator"/>),
+        /// as strong as the walk's steps, was the last step to the seat (the slower approach and turn before sitting,
+        /// not a stop in place) and is counted; weak held steps (braking, feet together) are dropped as at any end.
         /// </summary>
         public const int ImpactCounts = 2048;
 
@@ -271,6 +275,9 @@ namespace LumbarBand.Core.Gait
         private readonly long[] _heldTimeUs = new long[MaxStoppingSteps];
         private int _heldCount;
 
+        /// <summary>Bit k set: held step k is as strong as the bout's steps, held only because a pause came before it.</summary>
+        private int _heldStrong;
+
         private readonly int[] _intervals = new int[CadenceIntervals];
         private int _intervalIndex;
         private int _intervalCount;
@@ -399,6 +406,9 @@ namespace LumbarBand.Core.Gait
             {
                 if (peakCounts > ImpactCounts && peakCounts > _meanPeak << ImpactRatioShift)
                 {
+                    // Sitting down: the walk ended at the seat. A step held only for the pause before it, as strong as
+                    // the walk's steps, was the last step to the seat, not a stop in place; weak held steps are dropped.
+                    CountStrongHeldSteps();
                     EndBout();
                     return false;
                 }
@@ -650,10 +660,13 @@ namespace LumbarBand.Core.Gait
             {
                 _meanYaw += (yaw - _meanYaw) >> MeanPeakShift;
             }
-            if ((afterHesitation || peakCounts < (mean >> StoppingStepShift)) && _heldCount < MaxStoppingSteps)
+            bool weak = peakCounts < (mean >> StoppingStepShift);
+            if ((afterHesitation || weak) && _heldCount < MaxStoppingSteps)
             {
-                _heldTimeUs[_heldCount] = timeUs;
-                _heldCount++;
+                int k = _heldCount;
+                _heldTimeUs[k] = timeUs;
+                _heldStrong = weak ? _heldStrong & ~(1 << k) : _heldStrong | (1 << k);
+                _heldCount = k + 1;
                 return;
             }
 
@@ -664,6 +677,23 @@ namespace LumbarBand.Core.Gait
 
             _heldCount = 0;
             CountStep(timeUs);
+        }
+
+        /// <summary>
+        /// Counts the held steps that were held only because a pause came before them (as strong as the bout's steps,
+        /// <see cref="HesitationRatioNumerator"/>), in order; used when an impact shows that the walk ended by sitting down.
+        /// </summary>
+        private void CountStrongHeldSteps()
+        {
+            int held = _heldCount;
+            _heldCount = 0;
+            for (int k = 0; k < held; k++)
+            {
+                if ((_heldStrong & (1 << k)) != 0)
+                {
+                    CountStep(_heldTimeUs[k]);
+                }
+            }
         }
 
         /// <summary>

@@ -142,6 +142,28 @@ public sealed class WalkingBoutTrackerTests
     }
 
     [Fact]
+    public void AWalkThatEndsOnASeatCountsItsLastStrongStepHeldForThePauseBeforeItButNotAWeakOne()
+    {
+        // Ten steps, a pause of a step (slowing down at the chair), a last full step, then the seat's jolt.
+        var run = new Run();
+        run.Steps(10, Strong);
+        run.Sample += Step;
+        run.Steps(1, Strong);
+        run.Candidate(run.Sample, 3 * Strong);
+        run.Pause();
+        Assert.Equal(run.ContactTimesUs, run.StepTimes);
+        Assert.Equal(11, Assert.Single(run.Events, e => e.Kind == BandEventKind.BoutEnd).Value);
+
+        // A weak step before the jolt is a braking step: dropped as at any end.
+        var weak = new Run();
+        weak.Steps(10, Strong);
+        weak.Steps(1, Weak);
+        weak.Candidate(weak.Sample, 3 * Strong);
+        weak.Pause();
+        Assert.Equal(weak.ContactTimesUs.Take(10), weak.StepTimes);
+    }
+
+    [Fact]
     public void BriskStepsAboveTheImpactLevelAreSteps()
     {
         // Steps of 0.42 and 0.78 g in turn (0.6 g ± 30%), above the 0.5 g impact level: a brisk walk, not impacts.
