@@ -63,6 +63,9 @@ namespace LumbarBand.Core
         private readonly StepLengthEstimator _stepLengths;
         private readonly WalkingSpeed _speed = new WalkingSpeed();
         private readonly GaitVariability _variability = new GaitVariability();
+        /// <summary>The trunk's vertical acceleration at 12.5 Hz (<see cref="VerticalHistory"/>), written here on tilt samples.</summary>
+        private readonly sbyte[] _history = new sbyte[VerticalHistory.Entries];
+        private readonly StrideRegularity _regularity;
         private int _boutsFinished;
         /// <summary>
         /// Samples since power-on. Its low 32 bits are the stages' sample number (wraps after 497 days at 50 Hz; only
@@ -89,7 +92,8 @@ namespace LumbarBand.Core
         {
             _settings = settings;
             _bouts = new WalkingBoutTracker(_pipeline);
-            _stepLengths = new StepLengthEstimator(settings.WearerHeightCm);
+            _stepLengths = new StepLengthEstimator(settings.WearerHeightCm, _history);
+            _regularity = new StrideRegularity(_history);
             _sway = new SwayMeter(_tilt, _postureAxes);
             _posture = new PostureMeter(_tilt, _postureAxes, _sway, _neutral, _frame);
             _cues = new CueEngine(_pipeline, motor, settings);
@@ -300,6 +304,10 @@ namespace LumbarBand.Core
                 OnPacerDue(timeUs);
             }
 
+            // The vertical history's 12.5 Hz entry (VerticalHistory.Add, inline): the step detector's box mean of the
+            // four samples before this one.
+            _history[(sample >> VerticalHistory.EntryShift) & VerticalHistory.Mask] = unchecked((sbyte)(_steps.PreviousBox >> VerticalHistory.ValueShift));
+
             // The step's rotation is the sum of its four samples' rates (see GyroBiasTracker.StepSumX).
             int sumX = gyroBias.StepSumX;
             int sumY = gyroBias.StepSumY;
@@ -368,8 +376,10 @@ namespace LumbarBand.Core
         /// </summary>
         private void OnStepEvent(long contactUs)
         {
+            int contactSample = (int)_samples - (int)((_nowUs - contactUs) / ImuFormat.SamplePeriodUs);
+            int newestEntry = (int)_samples >> VerticalHistory.EntryShift;
             StepLengthEstimator lengths = _stepLengths;
-            if (lengths.OnStep(contactUs))
+            if (lengths.OnStep(contactUs, contactSample, newestEntry))
             {
                 int stepTimeUs = lengths.StepTimeUs;
                 int lengthTenthsMm = lengths.StepLengthTenthsMm;
@@ -381,7 +391,8 @@ namespace LumbarBand.Core
                 }
             }
 
-            int contactSample = (int)_samples - (int)((_nowUs - contactUs) / ImuFormat.SamplePeriodUs);
+            _regularity.OnStep(VerticalHistory.EntryAtOrAfter(contactSample), newestEntry, _variability.MeanStepUs);
+
             SwayMeter sway = _sway;
             if (sway.OnStep(contactSample >> TiltEstimator.StepShift))
             {
@@ -393,12 +404,13 @@ namespace LumbarBand.Core
             }
         }
 
-        /// <summary>A walking bout was confirmed: its speed and rhythm start from nothing.</summary>
+        /// <summary>A walking bout was confirmed: its speed, rhythm and regularity start from nothing.</summary>
         private void OnBoutStarted()
         {
             _stepLengths.OnBoutStart();
             _speed.OnBoutStart();
             _variability.OnBoutStart();
+            _regularity.OnBoutStart();
         }
 
         /// <summary>A walking bout ended: its outcome is gathered from the stages that measured it.</summary>
@@ -409,6 +421,7 @@ namespace LumbarBand.Core
             _boutAccount.Fill(outcome);
             _speed.Fill(outcome);
             _variability.Fill(outcome);
+            _regularity.Fill(outcome);
             _boutsFinished++;
             _sessions.OnWalkingBout(outcome);
         }
@@ -454,7 +467,6 @@ namespace LumbarBand.Core
             int contact = sample - age;
             long contactUs = timeUs - ((long)age * ImuFormat.SamplePeriodUs);
             StepDetector steps = _steps;
-            _stepLengths.OnCandidate(contactUs, steps.SwingCounts);
             if (_bouts.OnCandidateStep(contact, contactUs, steps.PeakCounts, steps.SwingCounts, _rotation.SinceSample(contact), _turns.Turning))
             {
                 OnStepCounted(timeUs);

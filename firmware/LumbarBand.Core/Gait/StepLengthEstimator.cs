@@ -10,14 +10,18 @@ namespace LumbarBand.Core.Gait
     /// out gives the step length, K·2·√(2lh − h²).
     /// </summary>
     /// <remarks>
-    /// <para>h comes from the step detector's trough-to-peak swing of vertical acceleration and the step's duration
-    /// (<see cref="WalkingBoutTracker.RiseTenthsMm"/>: the pelvis's vertical motion is close to a sinusoid at the step
-    /// frequency, whose displacement range is its acceleration range over ω²), so no per-sample integration is needed:
-    /// the estimator keeps the swing of the last <see cref="CandidateSlots"/> candidate steps and takes the one whose
-    /// contact time matches each counted step (steps are counted seconds after they were candidates, when walking is
-    /// confirmed). l is the leg length, a fixed fraction of the wearer's height (<see cref="LegLengthPermilleOfHeight"/>).</para>
-    /// <para>Units: lengths in tenths of mm inside, mm out; time in µs (events) and samples at 50 Hz (the rise).
-    /// Work per counted step (finding its swing, the rise, one integer square root), none per sample.</para>
+    /// <para>h is measured as Zijlstra &amp; Hof measured it: the vertical acceleration double-integrated over the step,
+    /// from one initial contact to the next, with its drift removed, and h the difference between the highest and
+    /// lowest position. The acceleration is <see cref="VerticalHistory"/>'s (12.5 Hz, the 80 ms box mean); the drift
+    /// is removed as the pelvis ends a step at the height and vertical speed it began with (level walking): the
+    /// acceleration's mean over the step is removed before the first integration, the velocity's before the second.
+    /// (Zijlstra &amp; Hof high-pass filtered the whole signal instead; per step needs no per-sample work.) A step is
+    /// integrated once, when it is counted: the six steps that confirm a bout come seconds late, which the history's
+    /// 5.12 s cover down to 60 steps/min; an older step is timed but not measured. Integrating the waveform replaces
+    /// the sinusoid once read from the step detector's trough-to-peak swing, which took the heel strike's short
+    /// impact for pendulum motion and so read slow steps long (real HA002 +44%, simulated 80 steps/min +16%).</para>
+    /// <para>Units: lengths in tenths of mm inside, mm out; time in µs (events); acceleration 1/128 g per 80 ms entry.
+    /// Work per counted step (two passes over its 4–25 entries, one integer square root), none per sample.</para>
     /// </remarks>
     public sealed class StepLengthEstimator
     {
@@ -29,29 +33,31 @@ namespace LumbarBand.Core.Gait
         public const int LegLengthPermilleOfHeight = 530;
 
         /// <summary>
-        /// K of Zijlstra &amp; Hof 2003, permille: the step length over the pendulum's 2·√(2lh − h²) with the band's h.
-        /// Their K (1.25) makes up for the double-support part of the step, which the pendulum leaves out; here h is
-        /// not the double integral they used but the sinusoid of the smoothed trough-to-peak swing, and that swing
-        /// holds the heel-strike impact as well as the pendulum's motion, so it reads the excursion high, by a ratio
-        /// set by the shape of a step at the lower back rather than by the wearer (on the real walks, double
-        /// integration between the reference's contacts gives chords of 1/1.06 of the true steps, so the pendulum
-        /// itself is nearly right). 0.944: fitted on ../shared/data/lowerback-walks as the geometric mean of
-        /// reference over band speed per reference bout; leave-one-subject-out it is 0.85–1.02, and
-        /// `lumbarband validate ../shared/data/lowerback-walks` prints the held-out errors per subject.
+        /// K of Zijlstra &amp; Hof 2003, permille: 1.25, their published correction of the pendulum's chord to the step
+        /// length (the pendulum vaults over single support; the step also covers double support), not fitted here.
+        /// `lumbarband validate ../shared/data/lowerback-walks` prints the speed errors with it per subject, and a
+        /// leave-one-subject-out fit of K beside it.
         /// </summary>
-        public const int CorrectionPermille = 944;
-
-        /// <summary>Candidate steps remembered: the six that confirm a bout and the two held stopping steps (a step whose candidate is gone is timed but not measured).</summary>
-        public const int CandidateSlots = 8;
-
-        /// <summary>Ring index mask of <see cref="CandidateSlots"/>.</summary>
-        private const int SlotMask = CandidateSlots - 1;
+        public const int CorrectionPermille = 1250;
 
         /// <summary>
         /// Largest excursion taken, tenths of mm: 100 mm. The pelvis of the fastest walkers rises some 50–60 mm a
-        /// step; a larger swing is a jolt (a kerb, a stumble), not a pendulum, and is clipped rather than trusted.
+        /// step; a larger one is a jolt (a kerb, a stumble), not a pendulum, and is clipped rather than trusted.
         /// </summary>
         public const int MaxRiseTenthsMm = 1000;
+
+        /// <summary>Fewest history entries a step is integrated over: 4 (0.32 s; walking's steps are longer, see <see cref="WalkingBoutTracker.MinStepSamples"/>).</summary>
+        public const int MinStepEntries = 4;
+
+        /// <summary>
+        /// One entry² of 1/128 g in tenths of mm, × 10^4: 9.80665 m/s² / 128 × (0.08 s)² = 0.49033 mm = 4.9033 tenths
+        /// of mm. The double sum is scaled by n² (n entries in the step) to keep both mean removals in integers, so
+        /// h = range × 49033 / (10^4 · n²).
+        /// </summary>
+        private const long TenthsMmPerEntrySquaredE4 = 49033;
+
+        /// <summary>The scale 10^4 of <see cref="TenthsMmPerEntrySquaredE4"/>.</summary>
+        private const long E4 = 10000;
 
         /// <summary>Newton steps from the last step's root (each squares the relative error: 50% → 12% → 0.8% → 0.003%).</summary>
         private const int RootIterations = 3;
@@ -62,10 +68,8 @@ namespace LumbarBand.Core.Gait
         /// <summary>Permille scale.</summary>
         private const int Permille = 1000;
 
-        /// <summary>Low 32 bits of each remembered candidate's contact time, µs (unique within the few seconds the ring spans).</summary>
-        private readonly int[] _contactUs = new int[CandidateSlots];
-        private readonly int[] _swing = new int[CandidateSlots];
-        private int _next;
+        /// <summary>The band's <see cref="VerticalHistory"/> ring.</summary>
+        private readonly sbyte[] _history;
 
         /// <summary>Leg length l, tenths of mm.</summary>
         private int _legTenthsMm;
@@ -76,22 +80,21 @@ namespace LumbarBand.Core.Gait
         /// <summary>Contact time of the last counted step of the bout, µs; 0 before the bout's first step.</summary>
         private long _lastStepUs;
 
-        /// <summary>Creates an estimator for a wearer of <paramref name="heightCm"/> cm.</summary>
-        public StepLengthEstimator(int heightCm)
+        /// <summary>Creates an estimator for a wearer of <paramref name="heightCm"/> cm, measuring steps over a <see cref="VerticalHistory"/> ring.</summary>
+        public StepLengthEstimator(int heightCm, sbyte[] verticalHistory)
         {
+            _history = verticalHistory;
             Configure(heightCm);
         }
 
         /// <summary>After <see cref="OnStep"/> returned true: the step's duration (from the previous counted step), µs.</summary>
         public int StepTimeUs;
 
-        /// <summary>After <see cref="OnStep"/> returned true: the pelvis's excursion over the step, tenths of mm (0: its candidate is no longer remembered, not measured).</summary>
+        /// <summary>After <see cref="OnStep"/> returned true: the pelvis's excursion over the step, tenths of mm (0: its entries are no longer in the history, not measured).</summary>
         public int RiseTenthsMm;
 
         /// <summary>After <see cref="OnStep"/> returned true: the step's length, tenths of mm (0: not measured).</summary>
         public int StepLengthTenthsMm;
-
-
 
         /// <summary>The leg length in use, tenths of mm.</summary>
         public int LegLengthTenthsMm { get { return _legTenthsMm; } }
@@ -108,15 +111,6 @@ namespace LumbarBand.Core.Gait
             return heightCm * TenthsMmPerCm * LegLengthPermilleOfHeight / Permille;
         }
 
-        /// <summary>A candidate step from the step detector: its contact time (µs) and trough-to-peak swing (counts).</summary>
-        public void OnCandidate(long contactUs, int swingCounts)
-        {
-            int i = _next;
-            _contactUs[i] = (int)contactUs;
-            _swing[i] = swingCounts;
-            _next = (i + 1) & SlotMask;
-        }
-
         /// <summary>A walking bout started: its first step has no step time.</summary>
         public void OnBoutStart()
         {
@@ -124,12 +118,12 @@ namespace LumbarBand.Core.Gait
         }
 
         /// <summary>
-        /// A counted step of the bout, at its contact time (µs). Returns true when it has a step time: a previous step
-        /// in the bout at a walking interval (<see cref="StepTimeUs"/>). Its excursion (<see cref="RiseTenthsMm"/>)
-        /// is then measured too with its length (<see cref="StepLengthTenthsMm"/>), or both are 0 if its candidate's
-        /// swing is no longer remembered.
+        /// A counted step of the bout, at its contact time (µs) and sample number <paramref name="contactSample"/>;
+        /// <paramref name="newestEntry"/> is the history's newest entry. Returns true when it has a step time: a previous step in the bout at a
+        /// walking interval (<see cref="StepTimeUs"/>). Its excursion (<see cref="RiseTenthsMm"/>) is then measured too
+        /// with its length (<see cref="StepLengthTenthsMm"/>), or both are 0 if its entries are no longer in the history.
         /// </summary>
-        public bool OnStep(long contactUs)
+        public bool OnStep(long contactUs, int contactSample, int newestEntry)
         {
             long previous = _lastStepUs;
             _lastStepUs = contactUs;
@@ -147,21 +141,58 @@ namespace LumbarBand.Core.Gait
             StepTimeUs = (int)(contactUs - previous);
             RiseTenthsMm = 0;
             StepLengthTenthsMm = 0;
-            int key = (int)contactUs;
-            int k = _next;
-            for (int n = 0; n < CandidateSlots; n++)
+            // The step's entries: those centred from the previous contact up to this one.
+            int first = VerticalHistory.EntryAtOrAfter(contactSample - samples);
+            int n = VerticalHistory.EntryAtOrAfter(contactSample) - first;
+            if (n >= MinStepEntries && newestEntry - first < VerticalHistory.Entries)
             {
-                k = (k - 1) & SlotMask;
-                if (_contactUs[k] == key)
-                {
-                    int rise = WalkingBoutTracker.RiseTenthsMm(_swing[k], samples);
-                    RiseTenthsMm = rise;
-                    StepLengthTenthsMm = SeededLength(rise);
-                    return true;
-                }
+                int rise = Excursion(_history, first, n);
+                RiseTenthsMm = rise;
+                StepLengthTenthsMm = SeededLength(rise);
             }
 
             return true;
+        }
+
+        /// <summary>
+        /// The pelvis's vertical excursion over the <paramref name="n"/> entries of <paramref name="ring"/> (a
+        /// <see cref="VerticalHistory"/>'s, 1/128 g) from entry <paramref name="first"/>, tenths of mm: the acceleration
+        /// less its mean, summed to a velocity, less its mean, summed to a position (so the step ends where it began),
+        /// and the position's range. Scaled by n and n² to stay in integers: |a| ≤ 128 and n ≤ 25 keep the position
+        /// below 2^27.
+        /// </summary>
+        public static int Excursion(sbyte[] ring, int first, int n)
+        {
+            int end = first + n;
+            int sum = 0;
+            int sumOfSums = 0;
+            for (int i = first; i != end; i++)
+            {
+                sum += ring[i & VerticalHistory.Mask];
+                sumOfSums += sum;
+            }
+
+            // Σ over the step of n × (velocity with the acceleration's mean removed): n·Σ V − Σa·n(n+1)/2.
+            int velocitySum = (n * sumOfSums) - (sum * n * (n + 1) / 2);
+            int velocity = 0;
+            int position = 0;
+            int highest = 0;
+            int lowest = 0;
+            for (int i = first; i != end; i++)
+            {
+                velocity += (n * ring[i & VerticalHistory.Mask]) - sum;
+                position += (n * velocity) - velocitySum;
+                if (position > highest)
+                {
+                    highest = position;
+                }
+                else if (position < lowest)
+                {
+                    lowest = position;
+                }
+            }
+
+            return (int)((highest - lowest) * TenthsMmPerEntrySquaredE4 / (E4 * n * n));
         }
 
         /// <summary>

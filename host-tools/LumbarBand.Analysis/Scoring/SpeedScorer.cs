@@ -105,7 +105,8 @@ public static class SpeedScorer
 }
 
 /// <summary>
-/// The step-length correction K (<see cref="StepLengthEstimator.CorrectionPermille"/>) fitted leave-one-subject-out:
+/// The step-length correction K (<see cref="StepLengthEstimator.CorrectionPermille"/>, shipped at Zijlstra &amp; Hof's
+/// published 1.25) fitted leave-one-subject-out for comparison:
 /// for each subject, the factor that makes the other subjects' band speeds match their reference on average (the
 /// geometric mean of reference over band speed, so fast and slow bouts weigh alike), applied to the held-out
 /// subject's bouts. The band's speed and stride length are proportional to K, so a factor on them is a change of K.
@@ -186,9 +187,10 @@ public sealed record SpeedValidation(IReadOnlyList<SpeedBout> Bouts, bool Approx
         {
             SpeedCorrectionFit fit = SpeedCorrectionFit.LeaveOneSubjectOut(Bouts);
             SpeedScore held = fit.Pooled;
-            sb.Append(ci, $"  step-length correction K (shipped {StepLengthEstimator.CorrectionPermille / 1000.0:0.000}), leave-one-subject-out: ");
+            sb.AppendLine(ci, $"  step-length correction K shipped {StepLengthEstimator.CorrectionPermille / 1000.0:0.000}: Zijlstra & Hof's published value, not fitted here (the figures above are held out as they stand)");
+            sb.Append(ci, $"  for comparison, K fitted leave-one-subject-out (geometric mean of reference over band speed): ");
             sb.AppendLine(string.Join(", ", fit.Subjects.Select(s => "without " + s.SubjectId + " " + Fixed(s.FittedK, "0.000") + " → " + s.SubjectId + " speed MAE " + Fixed(s.HeldOut.SpeedMaeMps, "0.000") + ", stride MAE " + Fixed(s.HeldOut.StrideLengthMaeM, "0.000"))));
-            sb.AppendLine(ci, $"  held out, pooled: speed MAE {Fixed(held.SpeedMaeMps, "0.000")} m/s, mean rel err {Fixed(held.SpeedMeanRelativeErrorPct, "0.0")}%, stride MAE {Fixed(held.StrideLengthMaeM, "0.000")} m; K fitted on all subjects {StepLengthEstimator.CorrectionPermille / 1000.0 * SpeedCorrectionFit.Factor(Bouts):0.000}");
+            sb.AppendLine(ci, $"  fitted K held out, pooled: speed MAE {Fixed(held.SpeedMaeMps, "0.000")} m/s, mean rel err {Fixed(held.SpeedMeanRelativeErrorPct, "0.0")}%, stride MAE {Fixed(held.StrideLengthMaeM, "0.000")} m; K fitted on all subjects {StepLengthEstimator.CorrectionPermille / 1000.0 * SpeedCorrectionFit.Factor(Bouts):0.000}");
         }
 
         return sb.ToString();

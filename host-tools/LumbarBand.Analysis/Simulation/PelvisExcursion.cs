@@ -3,10 +3,9 @@ namespace LumbarBand.Analysis.Simulation;
 /// <summary>
 /// How far the pelvis rises and falls over a simulated step: the inverted pendulum of Zijlstra &amp; Hof 2003 (Gait
 /// &amp; Posture 18:1–10). A leg of length l vaulting over the stance foot lifts the pelvis by h = l − √(l² − (c/2)²)
-/// while it travels the chord c, taken here as the whole step. (Zijlstra &amp; Hof's subjects stepped 1.25 chords,
-/// the rest in double support; on the project's real walks, double integration of the lower-back acceleration
-/// between the reference's initial contacts gives chords of 1/1.06 of INDIP's step lengths on average, SD 0.23
-/// over 13 bouts, so the pure pendulum is what those walkers show.) The simulator scales
+/// while it travels the chord c, which Zijlstra &amp; Hof found to be the step length over K = 1.25 (the rest of the
+/// step is double support), the K the band uses (<see cref="Core.Gait.StepLengthEstimator.CorrectionPermille"/>).
+/// The simulator scales
 /// each step's vertical acceleration so that its double integral (the pelvis's vertical path over the step) has this
 /// excursion for the step's length and the wearer's leg length: simulated walks are then physically consistent in
 /// speed, step length, cadence and pelvis motion, whatever the step length and height.
@@ -19,10 +18,11 @@ internal static class PelvisExcursion
     /// <summary>Standard gravity, m/s² (waveforms are in g).</summary>
     private const double G = 9.80665;
 
-    /// <summary>The pendulum's excursion h, metres, for a step of <paramref name="stepLengthM"/> on a leg of <paramref name="legLengthM"/>.</summary>
+    /// <summary>The pendulum's excursion h, metres, for a step of <paramref name="stepLengthM"/> (a chord of that over K) on a leg of <paramref name="legLengthM"/>.</summary>
     public static double ForStep(double stepLengthM, double legLengthM)
     {
-        double halfChord = Math.Min(stepLengthM / 2, legLengthM);
+        double chord = stepLengthM * 1000 / Core.Gait.StepLengthEstimator.CorrectionPermille;
+        double halfChord = Math.Min(chord / 2, legLengthM);
         return legLengthM - Math.Sqrt((legLengthM * legLengthM) - (halfChord * halfChord));
     }
 

@@ -21,13 +21,6 @@ public sealed class SimulatedWalkSpeedTests
         _output = output;
     }
 
-    /// <summary>
-    /// Guard for the slower paces, where the target is not met yet: the excursion comes from the acceleration swing
-    /// as a sinusoid at the step frequency, and at slow cadence the heel-strike impact, which is no sinusoid, makes
-    /// the swing read high (the same trend as on the real walks: slow bouts read fast).
-    /// </summary>
-    private const double SlowPaceToleranceToday = 0.20;
-
     /// <summary>Seven mountings: five axis-aligned ones and two tilted, each with its own wearer and pace (105–120 steps/min).</summary>
     public static TheoryData<string, double, double, double> Walks() => new()
     {
@@ -52,17 +45,21 @@ public sealed class SimulatedWalkSpeedTests
     [MemberData(nameof(Walks))]
     public void SpeedAndStrideLengthAreWithinFivePercentOfTheSimulatedWalk(string mounting, double heightCm, double cadenceSpm, double amplitude)
     {
-        Check(mounting, heightCm, cadenceSpm, amplitude, Tolerance, "");
+        Check(mounting, heightCm, cadenceSpm, amplitude, Tolerance);
     }
 
+    /// <summary>
+    /// Slow paces too (the wearers this band is for are worst when walking slowly): the excursion is the step's double
+    /// integral, so the heel strike's short impact no longer reads as pendulum motion at long step times.
+    /// </summary>
     [Theory]
     [MemberData(nameof(SlowWalks))]
-    public void RegressionGuardSlowPacesWithinTwentyPercentFivePercentNotYetMet(string mounting, double heightCm, double cadenceSpm, double amplitude)
+    public void SlowPacesAreWithinFivePercentToo(string mounting, double heightCm, double cadenceSpm, double amplitude)
     {
-        Check(mounting, heightCm, cadenceSpm, amplitude, SlowPaceToleranceToday, " (guard of today's level at 80–100 steps/min: the 5% target is NOT met at these paces, the band reads them 3–16% fast)");
+        Check(mounting, heightCm, cadenceSpm, amplitude, Tolerance);
     }
 
-    private void Check(string mounting, double heightCm, double cadenceSpm, double amplitude, double tolerance, string note)
+    private void Check(string mounting, double heightCm, double cadenceSpm, double amplitude, double tolerance)
     {
         Mounting m = mounting switch
         {
@@ -84,8 +81,8 @@ public sealed class SimulatedWalkSpeedTests
         WalkingBout bout = Assert.Single(result.Bouts);
         Assert.NotNull(bout.SpeedMps);
         _output.WriteLine($"{mounting}, {heightCm} cm, {cadenceSpm} steps/min, {speed:0.000} m/s: band {bout.SpeedMps:0.000} m/s, stride {bout.StrideLengthM:0.000} m (simulated {2 * stepLength:0.000})");
-        Assert.True(Math.Abs(bout.SpeedMps!.Value / speed - 1) <= tolerance, $"{mounting}: speed {bout.SpeedMps:0.000} m/s, simulated {speed:0.000} m/s, beyond {tolerance:P0}{note}");
-        Assert.True(Math.Abs(bout.StrideLengthM!.Value / (2 * stepLength) - 1) <= tolerance, $"{mounting}: stride {bout.StrideLengthM:0.000} m, simulated {2 * stepLength:0.000} m, beyond {tolerance:P0}{note}");
+        Assert.True(Math.Abs(bout.SpeedMps!.Value / speed - 1) <= tolerance, $"{mounting}: speed {bout.SpeedMps:0.000} m/s, simulated {speed:0.000} m/s, beyond {tolerance:P0}");
+        Assert.True(Math.Abs(bout.StrideLengthM!.Value / (2 * stepLength) - 1) <= tolerance, $"{mounting}: stride {bout.StrideLengthM:0.000} m, simulated {2 * stepLength:0.000} m, beyond {tolerance:P0}");
         Assert.InRange(bout.StepTimeCvPct!.Value, 0.5, 8);
     }
 
