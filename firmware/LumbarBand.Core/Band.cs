@@ -20,23 +20,16 @@ namespace LumbarBand.Core
         public const int EventCapacity = 64;
 
         /// <summary>
-        /// Most events the stages raise within one sample: a bout start with its six held-back steps, plus cue and
-        /// excessive-motion events. The pipeline queue is drained at the end of every sample that filled it.
-        /// </summary>
-        private const int PipelineEventCapacity = 16;
-
-        /// <summary>
         /// Compile-time guard (1, or a division by zero that does not compile): tilt samples, where
         /// sample &amp; <see cref="TiltEstimator.StepMask"/> is 0, must be even so they never fall on a slow (odd) sample,
         /// which <see cref="OnSample"/> relies on to test an odd sample once.
         /// </summary>
         private const int TiltSamplesAreEven = 1 / (TiltEstimator.StepMask & 1);
 
+        // The stages write their events here; at the end of each sample (and of MarkPain, EndOfSamples) Band hands each
+        // new one to the session recorder and the other event-driven stages (EventQueue.TryTakeNew), and it stays
+        // queued for whoever drains Events (a host tool, the firmware's status): both see every event, through one queue.
         private readonly EventQueue _events = new EventQueue(EventCapacity);
-
-        // The stages write here; Band hands each event to the session recorder, then re-exposes it on Events, so the
-        // recorder and whoever drains Events (a host tool, the firmware's status) both see every event.
-        private readonly EventQueue _pipeline = new EventQueue(PipelineEventCapacity);
         private readonly GyroBiasTracker _gyroBias = new GyroBiasTracker();
         private readonly GravityTracker _gravity = new GravityTracker();
         private readonly StillnessDetector _stillness = new StillnessDetector();
@@ -91,14 +84,14 @@ namespace LumbarBand.Core
         public Band(BandSettings settings, IHapticMotor motor)
         {
             _settings = settings;
-            _bouts = new WalkingBoutTracker(_pipeline);
+            _bouts = new WalkingBoutTracker(_events);
             _stepLengths = new StepLengthEstimator(settings.WearerHeightCm, _history);
             _regularity = new StrideRegularity(_history);
             _sway = new SwayMeter(_tilt, _postureAxes);
             _posture = new PostureMeter(_tilt, _postureAxes, _sway, _neutral, _frame);
-            _cues = new CueEngine(_pipeline, motor, settings);
+            _cues = new CueEngine(_events, motor, settings);
             _player = _cues.Player;
-            _pacer = new WalkingPacer(_pipeline, _player, settings);
+            _pacer = new WalkingPacer(_events, _player, settings);
             _sessions = new SessionRecorder(_neutral, _frame);
             _sessions.Configure(settings);
         }
@@ -201,7 +194,7 @@ namespace LumbarBand.Core
         public void EndOfSamples()
         {
             _bouts.EndNow();
-            if (_pipeline.Pending != 0)
+            if (_events.Fresh != 0)
             {
                 ForwardEvents();
             }
@@ -210,7 +203,7 @@ namespace LumbarBand.Core
         /// <summary>Records pain onset now (the button's short press): counted in the epoch, reported per session.</summary>
         public void MarkPain(long timeUs)
         {
-            _pipeline.Add(BandEventKind.PainMarker, timeUs, 0);
+            _events.Add(BandEventKind.PainMarker, timeUs, 0);
             ForwardEvents();
         }
 
@@ -276,7 +269,7 @@ namespace LumbarBand.Core
                 OnCuesDue(timeUs);
             }
 
-            if (_pipeline.Pending != 0)
+            if (_events.Fresh != 0)
             {
                 ForwardEvents();
             }
@@ -331,13 +324,14 @@ namespace LumbarBand.Core
         }
 
         /// <summary>
-        /// Hands each event to the session recorder, then to <see cref="Events"/>; each counted step also to the sway
-        /// meter, at its own contact time (a bout's first steps are reported together, seconds late).
+        /// Hands each new event to the session recorder and the pacer (it stays queued on <see cref="Events"/>); each
+        /// counted step also to the sway meter, at its own contact time (a bout's first steps are reported together,
+        /// seconds late).
         /// </summary>
         private void ForwardEvents()
         {
             BandEvent e;
-            while (_pipeline.TryTake(out e))
+            while (_events.TryTakeNew(out e))
             {
                 if (_boutAccount.OnEvent(e.Kind, e.TimeUs, e.Value))
                 {
@@ -357,7 +351,6 @@ namespace LumbarBand.Core
                     OnStretchFinished();
                 }
 
-                _events.Add(e.Kind, e.TimeUs, e.Value);
                 if (e.Kind == BandEventKind.Step)
                 {
                     OnStepEvent(e.TimeUs);
@@ -480,7 +473,7 @@ namespace LumbarBand.Core
             if (_neutral.OnStillWindow(still.MeanAx, still.MeanAy, still.MeanAz))
             {
                 _frame.SetVertical(still.MeanAx, still.MeanAy, still.MeanAz);
-                _pipeline.Add(BandEventKind.NeutralCaptured, timeUs, 0);
+                _events.Add(BandEventKind.NeutralCaptured, timeUs, 0);
             }
         }
 
@@ -494,7 +487,7 @@ namespace LumbarBand.Core
             // No still second yet: the walking itself gives the neutral posture (a still second later refines it).
             if (frame.VerticalKnown && _neutral.OnWalkingVertical(frame.VerticalX, frame.VerticalY, frame.VerticalZ))
             {
-                _pipeline.Add(BandEventKind.NeutralCaptured, timeUs, 0);
+                _events.Add(BandEventKind.NeutralCaptured, timeUs, 0);
             }
 
             if (_direction.IsKnown)

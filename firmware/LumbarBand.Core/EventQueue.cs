@@ -18,6 +18,13 @@ namespace LumbarBand.Core
         /// </summary>
         internal int Pending;
 
+        /// <summary>
+        /// The newest events not yet handed on by <see cref="TryTakeNew"/> (at most <see cref="Pending"/>): the band
+        /// forwards each new event to its session recorder in place, while it stays queued for whoever drains the
+        /// queue, so one queue serves both (no second queue to copy through: 336 B of state).
+        /// </summary>
+        internal int Fresh;
+
         /// <summary>Creates a queue holding up to <paramref name="capacity"/> events.</summary>
         public EventQueue(int capacity)
         {
@@ -41,6 +48,11 @@ namespace LumbarBand.Core
                 _head = (_head + 1) % capacity;
                 Pending--;
                 Dropped++;
+                if (Fresh > Pending)
+                {
+                    // The dropped event had not been handed on: it is lost to TryTakeNew too.
+                    Fresh = Pending;
+                }
             }
 
             int slot = (_head + Pending) % capacity;
@@ -48,6 +60,7 @@ namespace LumbarBand.Core
             _timesUs[slot] = timeUs;
             _values[slot] = value;
             Pending++;
+            Fresh++;
         }
 
         /// <summary>Removes the oldest event into <paramref name="evt"/>; false when the queue is empty.</summary>
@@ -64,6 +77,33 @@ namespace LumbarBand.Core
             evt.Value = _values[_head];
             _head = (_head + 1) % _kinds.Length;
             Pending--;
+            if (Fresh > Pending)
+            {
+                Fresh = Pending;
+            }
+
+            return true;
+        }
+
+        /// <summary>
+        /// Reads the oldest event not yet handed on into <paramref name="evt"/>, leaving it queued for
+        /// <see cref="TryTake"/>; false when every queued event has been handed on. Events come out in the order they
+        /// were added, including those added while the caller handles earlier ones.
+        /// </summary>
+        internal bool TryTakeNew(out BandEvent evt)
+        {
+            evt = new BandEvent();
+            int fresh = Fresh;
+            if (fresh == 0)
+            {
+                return false;
+            }
+
+            int slot = (_head + Pending - fresh) % _kinds.Length;
+            evt.Kind = (BandEventKind)_kinds[slot];
+            evt.TimeUs = _timesUs[slot];
+            evt.Value = _values[slot];
+            Fresh = fresh - 1;
             return true;
         }
     }
