@@ -249,14 +249,19 @@ namespace LumbarBand.Core
             // TiltSamplesAreEven), so an odd sample needs no second test.
             if ((sample & 1) != 0)
             {
-                OnSlowSample(timeUs, ax, ay, az, gx, gy, gz);
+                OnSlowSample(timeUs, ax, ay, az, gx, gy, gz, vertical);
             }
             else if ((sample & TiltEstimator.StepMask) == 0)
             {
                 OnTiltSample(timeUs, sample, ax, ay, az, gx, gy, gz, gyroBias);
             }
 
-            _bouts.Tick(sample);
+            // WalkingBoutTracker.Tick without the call: the deadline test first, as it fails on most walking samples.
+            if (sample - _bouts.Deadline > 0 && _bouts.Walking)
+            {
+                _bouts.EndNow();
+            }
+
             if (_steps.Update(vertical, sample))
             {
                 OnCandidateStep(timeUs, sample, _steps.ContactAgeSamples);
@@ -433,8 +438,11 @@ namespace LumbarBand.Core
             _sessions.OnStretch(_pacer.LastStretch);
         }
 
-        /// <summary>Every second sample: gravity, stillness and the direction of walking.</summary>
-        private void OnSlowSample(long timeUs, int ax, int ay, int az, int gx, int gy, int gz)
+        /// <summary>
+        /// Every second sample: gravity, stillness and the direction of walking (<paramref name="vertical"/> is the
+        /// sample's vertical body acceleration, <see cref="GravityTracker.Project"/>'s).
+        /// </summary>
+        private void OnSlowSample(long timeUs, int ax, int ay, int az, int gx, int gy, int gz, int vertical)
         {
             GravityTracker gravity = _gravity;
             gravity.UpdateLowPass(ax, ay, az);
@@ -445,7 +453,7 @@ namespace LumbarBand.Core
 
             if (_bouts.Walking)
             {
-                _direction.UpdateWalking(ax, ay, az, gravity);
+                _direction.UpdateWalking(ax, ay, az, vertical, gravity);
                 _directionRunning = true;
             }
             else if (_directionRunning)

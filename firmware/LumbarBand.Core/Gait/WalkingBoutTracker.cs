@@ -305,9 +305,9 @@ namespace LumbarBand.Core.Gait
 
         /// <summary>
         /// Sample after which <see cref="Tick"/> ends the bout: no step can still follow the last one within
-        /// <see cref="MaxGapSamples"/>.
+        /// <see cref="MaxGapSamples"/>. Internal field so the band tests it every sample without a call (IL budget).
         /// </summary>
-        private int _deadline;
+        internal int Deadline;
 
 
         /// <summary>Sample of the last turning candidate dropped as a rival inside the bout (at or before the last step when none since).</summary>
@@ -376,7 +376,7 @@ namespace LumbarBand.Core.Gait
         /// </summary>
         public void Tick(int sample)
         {
-            if (Walking && sample - _deadline > 0)
+            if (Walking && sample - Deadline > 0)
             {
                 EndBout();
             }
@@ -450,7 +450,7 @@ namespace LumbarBand.Core.Gait
                 _rivalSample = contactSample;
                 AddInterval(interval);
                 _lastStepSample = contactSample;
-                _deadline = contactSample + MaxGapSamples + DetectionLatencySamples;
+                Deadline = contactSample + MaxGapSamples + DetectionLatencySamples;
                 AcceptStep(contactTimeUs, peakCounts, yaw, (interval << 1) > _meanInterval * HesitationRatioNumerator);
                 return true;
             }
@@ -644,7 +644,7 @@ namespace LumbarBand.Core.Gait
 
             _lastStepSample = _pendingSample[ConfirmSteps - 1];
             _rivalSample = _lastStepSample;
-            _deadline = _lastStepSample + MaxGapSamples + DetectionLatencySamples;
+            Deadline = _lastStepSample + MaxGapSamples + DetectionLatencySamples;
             _pendingCount = 0;
         }
 

@@ -59,9 +59,6 @@ namespace LumbarBand.Core.Sensing
         /// <summary>Unit vertical, z component, Q14.</summary>
         internal int UpZ;
 
-        /// <summary>Body acceleration along the vertical (up positive) of the last sample, counts (4096 = 1 g).</summary>
-        internal int Vertical;
-
         /// <summary>Unit vector along gravity in sensor axes, Q14 (16384 = 1.0), x component.</summary>
         public int UpXQ14 { get { return UpX; } }
 
@@ -80,19 +77,14 @@ namespace LumbarBand.Core.Sensing
         /// <summary>Gravity estimate along sensor z, counts.</summary>
         public int GravityZ { get { return GravityZQ8 >> StateFractionBits; } }
 
-        /// <summary>Body acceleration along the current vertical of the last sample, counts (4096 = 1 g), up positive.</summary>
-        public int VerticalAcceleration { get { return Vertical; } }
-
         /// <summary>
         /// Gives the body acceleration along the current vertical for one accelerometer sample (raw counts; up
-        /// positive, counts, 4096 = 1 g), also kept in <see cref="VerticalAcceleration"/>. Call every sample.
+        /// positive, counts, 4096 = 1 g). Call every sample; it is not kept (the caller hands it on: IL budget).
         /// </summary>
         public int Project(int ax, int ay, int az)
         {
             // |a| < 2^15 and |up| <= 2^14: each product is below 2^29 and the sum inside int.
-            int vertical = (((ax * UpX) + (ay * UpY) + (az * UpZ)) >> IntegerMath.Q14Shift) - Magnitude;
-            Vertical = vertical;
-            return vertical;
+            return (((ax * UpX) + (ay * UpY) + (az * UpZ)) >> IntegerMath.Q14Shift) - Magnitude;
         }
 
         /// <summary>

@@ -103,13 +103,13 @@ namespace LumbarBand.Core.Sensing
 
         /// <summary>
         /// Processes one sample taken while walking, on every second sample (after <see cref="GravityTracker"/> has
-        /// updated): raw acceleration counts and the tracker's vertical body acceleration and gravity. Call only
-        /// while walking; other samples are not averaged (the delay line restarts after a <see cref="Pause"/>).
+        /// updated): raw acceleration counts, the sample's vertical body acceleration (counts, up positive,
+        /// <see cref="GravityTracker.Project"/>'s) and the tracker's gravity. Call only while walking; other samples are
+        /// not averaged (the delay line restarts after a <see cref="Pause"/>).
         /// </summary>
-        public void UpdateWalking(int ax, int ay, int az, GravityTracker gravity)
+        public void UpdateWalking(int ax, int ay, int az, int vertical, GravityTracker gravity)
         {
             int i = _index;
-            int vertical = gravity.Vertical;
             _vertical[i] = vertical;
             _bodyX[i] = ax - (gravity.GravityXQ8 >> GravityTracker.StateFractionBits);
             _bodyY[i] = ay - (gravity.GravityYQ8 >> GravityTracker.StateFractionBits);
