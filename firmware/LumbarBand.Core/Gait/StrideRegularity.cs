@@ -10,9 +10,10 @@ namespace LumbarBand.Core.Gait
     /// <para>Input: the vertical body acceleration at 12.5 Hz of the band's <see cref="VerticalHistory"/> (a stride of
     /// walking is 10–28 entries), which costs nothing more per sample. The window is the bout's first steady walking:
     /// from its second counted step (the first rises from standing, gait initiation) over up to
-    /// <see cref="WindowEntries"/> entries, as Moe-Nilssen &amp; Helbostad measured over a walkway's steady strides. It is
-    /// measured at each counted step from the second stride of the window on, until the window is full (a few times a
-    /// bout, never per sample); a bout shorter than two strides after its first step is not measured. The history's
+    /// <see cref="WindowEntries"/> entries (two strides when they are longer), as Moe-Nilssen &amp; Helbostad measured
+    /// over a walkway's steady strides. It is measured once a stride from the window's second stride on, until the
+    /// window is full (a few times a bout, never per sample); a bout shorter than two strides after its first step, or
+    /// whose window has left the history before its step is counted, is not measured. The history's
     /// 5.12 s could not hold a bout's last strides until its end is known (2.5 s after its last step), so the window
     /// is the first one.</para>
     /// <para>A(m) = 1/(N−m) Σ x(i)·x(i+m), R = A(m)/A(0), with m the stride in entries from the bout's mean step
@@ -82,11 +83,23 @@ namespace LumbarBand.Core.Gait
                 return;
             }
 
+            // The window is full at WindowEntries or, for strides longer than half of it (below 62 steps/min), at two
+            // strides; until then it is measured once a stride (every second step).
             int n = contactEntry - _windowStart;
-            if (n >= WindowEntries)
+            int full = MinWindowStrides * StrideEntries(meanStepUs);
+            if (full < WindowEntries)
             {
-                n = WindowEntries;
+                full = WindowEntries;
+            }
+
+            if (n >= full)
+            {
+                n = full;
                 _done = true;
+            }
+            else if ((steps & 1) != 0)
+            {
+                return;
             }
 
             // The history keeps entries newest − Entries + 1 … newest.
@@ -102,6 +115,12 @@ namespace LumbarBand.Core.Gait
             }
         }
 
+        /// <summary>A stride of two steps of <paramref name="stepUs"/> µs, in history entries (rounded).</summary>
+        private static int StrideEntries(int stepUs)
+        {
+            return ((stepUs * 2) + (VerticalHistory.EntryUs >> 1)) / VerticalHistory.EntryUs;
+        }
+
         /// <summary>Writes <see cref="WalkingBoutOutcome.StrideRegularityPermille"/> (0 if it could not be measured).</summary>
         public void Fill(WalkingBoutOutcome outcome)
         {
@@ -111,7 +130,7 @@ namespace LumbarBand.Core.Gait
         /// <summary>R × 1000 over the <paramref name="n"/> entries before entry <paramref name="end"/>; 0 if shorter than two strides.</summary>
         private int Measure(int end, int n, int stepUs)
         {
-            int lag = ((stepUs * 2) + (VerticalHistory.EntryUs >> 1)) / VerticalHistory.EntryUs;
+            int lag = StrideEntries(stepUs);
             if (stepUs <= 0 || lag < 2 || n < MinWindowStrides * lag)
             {
                 return 0;
