@@ -70,6 +70,9 @@ namespace LumbarBand.Core
         private long _nowUs;
         private bool _directionRunning;
 
+        /// <summary>The direction estimator's stride count when its direction was last given to the frame.</summary>
+        private int _directionStrides;
+
         /// <summary>Creates a band with default settings and no motor (host analysis; cues are recorded only).</summary>
         public Band()
             : this(new BandSettings(), null)
@@ -498,9 +501,12 @@ namespace LumbarBand.Core
                 _events.Add(BandEventKind.NeutralCaptured, timeUs, 0);
             }
 
-            if (_direction.IsKnown)
+            ProgressionDirectionEstimator direction = _direction;
+            direction.SetCadence(_bouts.CadenceCenti);
+            if (direction.IsKnown && direction.Strides != _directionStrides)
             {
-                _frame.SetProgression(_direction.ForwardX, _direction.ForwardY, _direction.ForwardZ);
+                _directionStrides = direction.Strides;
+                frame.SetProgression(direction.ForwardX, direction.ForwardY, direction.ForwardZ);
             }
         }
     }
