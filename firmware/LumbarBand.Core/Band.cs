@@ -327,7 +327,9 @@ namespace LumbarBand.Core
             posture.Update();
             if (posture.Outputs != outputs && posture.Valid)
             {
-                _sessions.OnPosture(posture.Flexion, posture.LateralBend);
+                bool turning = turns.Turning;
+                _sessions.OnPosture(timeUs, posture.Flexion, posture.LateralBend, turning);
+                _boutAccount.OnTurning(timeUs, turning);
             }
         }
 

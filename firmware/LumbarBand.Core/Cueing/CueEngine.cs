@@ -8,9 +8,10 @@ namespace LumbarBand.Core.Cueing
     /// <remarks>
     /// <para>Inputs are plain integers from the other stages: per sample, trunk flexion and lateral bend relative to
     /// neutral (centidegrees, with a valid flag), whether the wearer walks and whether they turn (the posture rules
-    /// hold through a turn, whose roll and pitch are not a posture); per stride, the sway ranges. A tilt excursion
-    /// ends only once the posture averaged over the last strides (<see cref="PostureAverage"/>) is back too, not at a
-    /// step's swing. Rules:
+    /// hold through a turn, whose roll and pitch are not a posture); per stride, the sway ranges (a stride also
+    /// confirms that the walking posture evaluated since the last one was walking's, see
+    /// <see cref="WalkingPostureBaseline"/>). A tilt excursion ends only once the posture averaged over the last
+    /// strides (<see cref="PostureAverage"/>) is back too, not at a step's swing. Rules:
     /// <see cref="CueRule.Flexion"/> and <see cref="CueRule.LateralLean"/> (<see cref="SustainedTiltRule"/>, judged
     /// at 5 Hz, by default only once walking has lasted <see cref="SettingId.PostureSettleMs"/>) and
     /// <see cref="CueRule.Sway"/> (<see cref="SwayRule"/>, per stride). A rule whose condition becomes sustained is due a cue; <see cref="CueRateLimiter"/> lets it
@@ -220,6 +221,10 @@ namespace LumbarBand.Core.Cueing
             _strideSeen = true;
             _lastStrideUs = timeUs;
 
+            // The stride's closing step shows that walking went on: the walking posture evaluated since the last
+            // stride was walking's (a stop or a sit-down, after the last step, is dropped when walking ends).
+            _walkingPosture.Confirm();
+
             // A stride taken bent forward or leaning is the posture rules' to judge: its tilt ranges, measured about a
             // trunk axis that has moved, grow with the bend (on the real-stride walks a held 30° flexion cued the sway
             // rule first, 6–7 s after its onset). Such strides neither count toward sway nor teach its baseline.
@@ -313,6 +318,7 @@ namespace LumbarBand.Core.Cueing
             if (judge && turning)
             {
                 HoldTilt(timeUs);
+                _walkingPosture.OnTurning();
             }
             else
             {
@@ -324,8 +330,14 @@ namespace LumbarBand.Core.Cueing
                 EvaluateTilt(timeUs, flexion, lateralBend, judge, walking, settled);
             }
 
-            // Sway is judged per stride; it cannot outlast walking, nor its rule being switched off.
-            if ((_walking && !walking) || (!_swayOn && _sway.IsExcessive))
+            // Sway is judged per stride; it cannot outlast walking, nor its rule being switched off. The walking
+            // posture held since the last step is the stop's, not walking's.
+            if (_walking && !walking)
+            {
+                _walkingPosture.DropUnconfirmed();
+                Apply(CueRule.Sway, _sway.EndEpisode(), timeUs, _sway.OnsetUs);
+            }
+            else if (!_swayOn && _sway.IsExcessive)
             {
                 Apply(CueRule.Sway, _sway.EndEpisode(), timeUs, _sway.OnsetUs);
             }

@@ -12,12 +12,24 @@ namespace LumbarBand.Core.Cueing
     /// walking, in line with the added anterior pelvic tilt of gait (Levine &amp; Whittle 1992; Crosbie et al. 1997).
     /// Judged against standing neutral, the 20° flexion threshold would buzz at normal walkers on any long walk. The caps
     /// keep a wearer who sets off already stooped from learning the stoop as normal: only the part of the walking
-    /// posture that gait explains is forgiven. Fixed point: centidegree sums in int (100 × 18000 fits).
+    /// posture that gait explains is forgiven. Only walking posture is learnt, as the session summarizes it (see
+    /// <see cref="Session.SessionRecorder"/>): the evaluations since the last stride are held (<see cref="Learn"/>)
+    /// and learnt when the next stride's closing step shows that walking went on (<see cref="Confirm"/>), unless the
+    /// wearer turned meanwhile (<see cref="OnTurning"/>: the whole stride is the turn's); the end of walking drops
+    /// them (<see cref="DropUnconfirmed"/>), since a stop or a sit-down begins after the last step and is known only
+    /// seconds later. Fixed point: centidegree sums in int (120 × 18000 fits: held evaluations, at most a few
+    /// seconds' worth, may take the count past 100).
     /// </remarks>
     public sealed class WalkingPostureBaseline
     {
         /// <summary>Evaluations averaged: 100 at 5 Hz = 20 s of settled walking, about 17 strides.</summary>
         public const int LearnEvaluations = 100;
+
+        /// <summary>
+        /// <see cref="_heldCount"/> of a stride in which the wearer turned: far below 0, so the evaluations that follow
+        /// leave it negative and the next stride drops them all.
+        /// </summary>
+        private const int TurnedSinceLastStride = int.MinValue / 2;
 
         /// <summary>Largest walking flexion forgiven, centidegrees: 15°, the top of gait's added pelvic tilt on these walks.</summary>
         public const int MaxFlexionCentidegrees = 1500;
@@ -28,6 +40,14 @@ namespace LumbarBand.Core.Cueing
         private int _count;
         private int _sumFlexion;
         private int _sumLateral;
+
+        /// <summary>
+        /// Evaluations held since the last stride, not yet confirmed as walking (with their centidegree sums);
+        /// <see cref="TurnedSinceLastStride"/> once the wearer turned in this stride.
+        /// </summary>
+        private int _heldCount;
+        private int _heldFlexion;
+        private int _heldLateral;
 
         /// <summary>Walking flexion forgiven, centidegrees (0 until <see cref="IsKnown"/>).</summary>
         internal int Flexion;
@@ -50,11 +70,12 @@ namespace LumbarBand.Core.Cueing
             _count = 0;
             _sumFlexion = 0;
             _sumLateral = 0;
+            DropUnconfirmed();
             Flexion = 0;
             LateralBend = 0;
         }
 
-        /// <summary>Adds one settled-walking evaluation (centidegrees) until the baseline is known.</summary>
+        /// <summary>Holds one settled-walking evaluation (centidegrees, not turning) until the next stride confirms it, until the baseline is known.</summary>
         public void Learn(int flexionCentidegrees, int lateralBendCentidegrees)
         {
             if (_count >= LearnEvaluations)
@@ -62,13 +83,45 @@ namespace LumbarBand.Core.Cueing
                 return;
             }
 
-            _sumFlexion += flexionCentidegrees;
-            _sumLateral += lateralBendCentidegrees;
-            if (++_count == LearnEvaluations)
+            _heldFlexion += flexionCentidegrees;
+            _heldLateral += lateralBendCentidegrees;
+            _heldCount++;
+        }
+
+        /// <summary>A stride was closed by a counted step: the evaluations held since the last one were walking; the baseline is known once they make <see cref="LearnEvaluations"/>.</summary>
+        public void Confirm()
+        {
+            int held = _heldCount;
+            if (held <= 0)
             {
-                Flexion = Clamp(_sumFlexion / LearnEvaluations, MaxFlexionCentidegrees);
-                LateralBend = Clamp(_sumLateral / LearnEvaluations, MaxLateralBendCentidegrees);
+                DropUnconfirmed();
+                return;
             }
+
+            int count = _count + held;
+            _sumFlexion += _heldFlexion;
+            _sumLateral += _heldLateral;
+            _count = count;
+            DropUnconfirmed();
+            if (count >= LearnEvaluations)
+            {
+                Flexion = Clamp(_sumFlexion / count, MaxFlexionCentidegrees);
+                LateralBend = Clamp(_sumLateral / count, MaxLateralBendCentidegrees);
+            }
+        }
+
+        /// <summary>The wearer turns: the evaluations of this stride, before and after, are the turn's, not walking posture.</summary>
+        public void OnTurning()
+        {
+            _heldCount = TurnedSinceLastStride;
+        }
+
+        /// <summary>Walking stopped: the evaluations since the last stride are the stop's, not walking posture.</summary>
+        public void DropUnconfirmed()
+        {
+            _heldCount = 0;
+            _heldFlexion = 0;
+            _heldLateral = 0;
         }
 
         private static int Clamp(int value, int limit)

@@ -13,7 +13,9 @@ namespace LumbarBand.Core.Gait
     /// step can follow). Cues count from the bout's start event to its last step. Excessive posture is the union of
     /// the sustained flexion and lateral-lean episodes (<see cref="CueRule.Flexion"/>, <see cref="CueRule.LateralLean"/>:
     /// from their <see cref="BandEventKind.ExcessiveMotionStart"/> to their end), clipped to the bout's first and last
-    /// step; sway is motion, not posture, and has its own epoch time.
+    /// step, turns left out (<see cref="OnTurning"/>: the posture rules hold through a turn, but a turn's roll and
+    /// pitch are not walking posture, see <see cref="Session.SessionRecorder"/>); sway is motion, not posture, and has
+    /// its own epoch time.
     /// </remarks>
     public sealed class WalkingBoutAccount
     {
@@ -44,6 +46,9 @@ namespace LumbarBand.Core.Gait
 
         /// <summary>Excessive posture in closed stretches inside the current bout, µs.</summary>
         private long _excessUs;
+
+        /// <summary>True while the wearer turns: excessive posture does not count.</summary>
+        private bool _turning;
 
         /// <summary>True between a bout's start and its end.</summary>
         public bool InBout { get { return _open; } }
@@ -107,13 +112,30 @@ namespace LumbarBand.Core.Gait
             outcome.CadenceDeciSpm = _steps > 1 && duration > 0 ? (int)((DeciStepsPerMinuteUs * (_steps - 1) + (duration >> 1)) / duration) : 0;
             outcome.Cues = _cuesAtLastStep;
             long excess = _excessUs;
-            if (_postureExcess != 0)
+            if (Counting)
             {
                 excess += Clipped(_excessSinceUs, _lastStepUs);
             }
 
             outcome.ExcessivePostureSeconds = (int)((excess + (MicrosPerSecond >> 1)) / MicrosPerSecond);
         }
+
+        /// <summary>
+        /// Whether the wearer turns (<see cref="Sensing.TurnDetector.IsTurning"/>), at device time
+        /// <paramref name="timeUs"/>: told at the posture stage's 5 Hz; only a change does anything.
+        /// </summary>
+        public void OnTurning(long timeUs, bool turning)
+        {
+            if (turning != _turning)
+            {
+                bool counting = Counting;
+                _turning = turning;
+                Recount(counting, timeUs);
+            }
+        }
+
+        /// <summary>True while excessive posture counts: a posture rule in sustained excess, not turning.</summary>
+        private bool Counting { get { return _postureExcess != 0 && !_turning; } }
 
         private void OnExcess(CueRule rule, bool start, long timeUs)
         {
@@ -123,13 +145,20 @@ namespace LumbarBand.Core.Gait
                 return;
             }
 
-            int before = _postureExcess;
-            _postureExcess = start ? before | bit : before & ~bit;
-            if (before == 0 && _postureExcess != 0)
+            bool counting = Counting;
+            _postureExcess = start ? _postureExcess | bit : _postureExcess & ~bit;
+            Recount(counting, timeUs);
+        }
+
+        /// <summary>Opens or closes a stretch of counted excessive posture at <paramref name="timeUs"/> when counting changed.</summary>
+        private void Recount(bool wasCounting, long timeUs)
+        {
+            bool counting = Counting;
+            if (!wasCounting && counting)
             {
                 _excessSinceUs = timeUs;
             }
-            else if (before != 0 && _postureExcess == 0 && _open)
+            else if (wasCounting && !counting && _open)
             {
                 _excessUs += Clipped(_excessSinceUs, timeUs);
             }

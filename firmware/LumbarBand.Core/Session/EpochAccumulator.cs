@@ -54,7 +54,7 @@ namespace LumbarBand.Core.Session
         /// <summary>Steps whose length was measured in this epoch.</summary>
         public int MeasuredSteps;
 
-        /// <summary>Posture samples while walking.</summary>
+        /// <summary>Posture samples of walking (between two counted steps, turns left out: <see cref="SessionRecorder"/>).</summary>
         public int PostureSamples;
 
         /// <summary>Sum of flexion samples, centidegrees.</summary>
@@ -175,24 +175,28 @@ namespace LumbarBand.Core.Session
             return _cues[rule];
         }
 
-        /// <summary>One posture sample while walking (5 Hz): flexion and lateral bend, centidegrees.</summary>
-        public void AddPosture(int flexion, int lateralBend)
+        /// <summary>
+        /// Posture samples of walking (5 Hz), added together once a counted step has confirmed them: their number, the
+        /// sum and largest of their flexion, the sum of their lateral bend and the one of largest magnitude (signed),
+        /// centidegrees.
+        /// </summary>
+        public void AddPostures(int samples, int flexionSum, int flexionMax, int lateralSum, int lateralExtreme)
         {
-            if (PostureSamples == 0 || flexion > FlexionMax)
+            if (PostureSamples == 0 || flexionMax > FlexionMax)
             {
-                FlexionMax = flexion;
+                FlexionMax = flexionMax;
             }
 
-            int magnitude = lateralBend < 0 ? -lateralBend : lateralBend;
+            int magnitude = lateralExtreme < 0 ? -lateralExtreme : lateralExtreme;
             int extreme = LateralExtreme < 0 ? -LateralExtreme : LateralExtreme;
             if (PostureSamples == 0 || magnitude > extreme)
             {
-                LateralExtreme = lateralBend;
+                LateralExtreme = lateralExtreme;
             }
 
-            FlexionSum += flexion;
-            LateralSum += lateralBend;
-            PostureSamples++;
+            FlexionSum += flexionSum;
+            LateralSum += lateralSum;
+            PostureSamples += samples;
         }
 
         /// <summary>One stride's ranges of mediolateral tilt, anteroposterior tilt and rotation, centidegrees.</summary>

@@ -24,7 +24,24 @@ namespace LumbarBand.Core.Session
     /// from an episode's onset to its end), credited to the open epochs they overlap; a part before the older open
     /// epoch (an excessive-motion onset long before its start event) is credited to that epoch.</para>
     /// <para>Posture (flexion and lateral bend) and sway are summarized over walking only: a session is a walk, and
-    /// sitting on a bench between bouts is not its posture.</para>
+    /// sitting on a bench between bouts is not its posture. Walking posture is what the trunk holds while stepping
+    /// straight on (trunk posture in gait is measured on straight walking; turns are told apart and reported on their
+    /// own in the Mobilise-D pipeline, El-Gohary et al. 2014, Pham et al. 2017), so it is summarized from the posture
+    /// samples of whole step intervals, from one counted step to the next, in which the wearer did not turn:
+    /// - a step interval in which <see cref="TurnDetector"/> reports a turn is left out whole. Across a turn the trunk
+    ///   rolls and pitches by up to 20° (on the real walks, 60° of roll in one); the detector's 0.64 s average starts
+    ///   late and ends while the trunk still rolls back, and the samples before and after it in the same interval are
+    ///   the turn's too;
+    /// - the bout's tail is left out: a stop or a sit-down begins after the last step (gait termination ends with it,
+    ///   Jian et al. 1993), yet the bout is known to have ended only 2.5 s or more later, when no step came. The
+    ///   samples since the last counted step are held and added to the epoch only when the next counted step shows that
+    ///   walking went on; the bout's end drops them.
+    /// Held samples go to the epoch the confirming step's time falls in (at an epoch boundary, at most a step's samples,
+    /// 0.3–1.7 s, move to the next epoch). Counting whole step intervals costs five sums and no history, where holding
+    /// the last seconds' samples to drop them at the bout's end would need a ring of them.</para>
+    /// <para>Time in excessive motion follows the same rule: it stops counting while the wearer turns, and an episode
+    /// running when the bout ends is counted up to the bout's last step (sway's always, the posture rules' with the
+    /// walking-only setting, under which the episode ends with walking).</para>
     /// <para>Cost: nothing is allocated after construction. Per sample, one comparison; per posture sample a few
     /// additions; an epoch's close encodes 26 bytes, a bout's end 22. State: two accumulators, the outbox, the header, footer and
     /// summary being built: 1.55 KB at CoreCLR x64 sizes (StorageBudgetTests measures it).</para>
@@ -52,6 +69,12 @@ namespace LumbarBand.Core.Session
 
         private const long MaxSessionUs = MaxSessionSeconds * SessionUnits.MicrosPerSecond;
         private const long Never = long.MaxValue;
+
+        /// <summary>
+        /// <see cref="_heldPostures"/> of a step interval in which the wearer turned: far below 0, so the samples that
+        /// follow leave it negative and the next counted step drops them all.
+        /// </summary>
+        private const int TurnedSinceLastStep = int.MinValue / 2;
         private const int RuleMask = 0xFF;
 
         private readonly NeutralPosture _neutral;
@@ -110,6 +133,24 @@ namespace LumbarBand.Core.Session
         private int _lastFlexion;
         private int _lastLateral;
         private bool _postureKnown;
+
+        /// <summary>True while the wearer turns (as last told by <see cref="OnPosture"/>).</summary>
+        private bool _turning;
+
+        /// <summary>The walking-only setting: excessive posture is judged only while walking, so it ends with the bout.</summary>
+        private bool _walkingOnly;
+
+        /// <summary>
+        /// Posture samples held since the last counted step, not yet known to be walking posture: added to the epoch at
+        /// the next counted step; dropped when the bout ends; <see cref="TurnedSinceLastStep"/> once the wearer turned
+        /// in this step interval. With their flexion and lateral-bend sums, largest flexion and lateral bend of largest
+        /// magnitude, centidegrees.
+        /// </summary>
+        private int _heldPostures;
+        private int _heldFlexionSum;
+        private int _heldFlexionMax;
+        private int _heldLateralSum;
+        private int _heldLateralExtreme;
         private int _sessions;
 
         /// <summary>
@@ -125,6 +166,7 @@ namespace LumbarBand.Core.Session
             _previous = _second;
             _idleUs = SettingCatalog.Get(SettingId.SessionEndIdleSeconds).Default * SessionUnits.MicrosPerSecond;
             _nextEpochUs = SettingCatalog.Get(SettingId.EpochSeconds).Default * SessionUnits.MicrosPerSecond;
+            _walkingOnly = SettingCatalog.Get(SettingId.WalkingOnly).Default != 0;
         }
 
         /// <summary>Finished records for the <see cref="SessionWriter"/>.</summary>
@@ -238,6 +280,7 @@ namespace LumbarBand.Core.Session
 
             _idleUs = settings.SessionEndIdleSeconds * SessionUnits.MicrosPerSecond;
             _nextEpochUs = settings.EpochSeconds * SessionUnits.MicrosPerSecond;
+            _walkingOnly = settings.WalkingOnly;
             if (_open)
             {
                 ScheduleDue();
@@ -316,15 +359,42 @@ namespace LumbarBand.Core.Session
             }
         }
 
-        /// <summary>One posture output (5 Hz) while the posture is valid: flexion and lateral bend vs neutral, centidegrees.</summary>
-        public void OnPosture(int flexionCentidegrees, int lateralBendCentidegrees)
+        /// <summary>
+        /// One posture output (5 Hz) while the posture is valid, at device time <paramref name="timeUs"/>: flexion and
+        /// lateral bend vs neutral, centidegrees, and whether the wearer turns (<see cref="TurnDetector.IsTurning"/>).
+        /// Walking posture is summarized from the samples between two counted steps, turns left out (see remarks).
+        /// </summary>
+        public void OnPosture(long timeUs, int flexionCentidegrees, int lateralBendCentidegrees, bool turning)
         {
             _lastFlexion = flexionCentidegrees;
             _lastLateral = lateralBendCentidegrees;
             _postureKnown = true;
-            if (_open && _walking)
+            if (turning != _turning)
             {
-                _current.AddPosture(flexionCentidegrees, lateralBendCentidegrees);
+                OnTurning(timeUs, turning);
+            }
+
+            if (turning)
+            {
+                _heldPostures = TurnedSinceLastStep;
+            }
+            else if (_open && _walking)
+            {
+                int held = _heldPostures;
+                if (held == 0 || flexionCentidegrees > _heldFlexionMax)
+                {
+                    _heldFlexionMax = flexionCentidegrees;
+                }
+
+                int extreme = _heldLateralExtreme;
+                if (held == 0 || (lateralBendCentidegrees < 0 ? -lateralBendCentidegrees : lateralBendCentidegrees) > (extreme < 0 ? -extreme : extreme))
+                {
+                    _heldLateralExtreme = lateralBendCentidegrees;
+                }
+
+                _heldFlexionSum += flexionCentidegrees;
+                _heldLateralSum += lateralBendCentidegrees;
+                _heldPostures = held + 1;
             }
         }
 
@@ -446,6 +516,17 @@ namespace LumbarBand.Core.Session
 
             EpochAccumulator epoch = EpochAt(timeUs);
             epoch.Steps++;
+            if (_heldPostures != 0)
+            {
+                // Walking went on: the posture held since the last step was walking posture, unless the wearer turned.
+                if (_heldPostures > 0)
+                {
+                    epoch.AddPostures(_heldPostures, _heldFlexionSum, _heldFlexionMax, _heldLateralSum, _heldLateralExtreme);
+                }
+
+                DropHeldPosture();
+            }
+
             if (_hasLastStep)
             {
                 long interval = timeUs - _lastStepUs;
@@ -482,6 +563,17 @@ namespace LumbarBand.Core.Session
                 _lastWalkEndUs = timeUs > _startUs ? timeUs : _startUs;
             }
 
+            // The bout ended at its last step (timeUs): what came after it is a stop or a sit-down, not walking.
+            DropHeldPosture();
+            int walkingRules = _walkingOnly ? _excessive : _excessive & (1 << (int)CueRule.Sway);
+            for (int rule = 1; rule < EpochAccumulator.TrackCount; rule++)
+            {
+                if ((walkingRules & (1 << rule)) != 0)
+                {
+                    StopCounting(rule, timeUs);
+                }
+            }
+
             _walking = false;
             _hasLastStep = false;
             if (_open)
@@ -515,7 +607,52 @@ namespace LumbarBand.Core.Session
 
             long onsetUs = timeUs - ((long)ExcessiveMotionValue.Tenths(value) * ExcessiveMotionValue.UnitUs);
             _excessive |= 1 << rule;
-            _sinceUs[rule] = _open && onsetUs < _startUs ? _startUs : onsetUs;
+            // Sustained during a turn (its dwell met while the rules hold): counted from the turn's end.
+            _sinceUs[rule] = _turning ? Never : _open && onsetUs < _startUs ? _startUs : onsetUs;
+        }
+
+        /// <summary>
+        /// A turn starts or ends at <paramref name="timeUs"/>: at its start excessive motion stops counting; at its end,
+        /// excessive motion that goes on counts again (while walking, with the walking-only setting).
+        /// </summary>
+        private void OnTurning(long timeUs, bool turning)
+        {
+            _turning = turning;
+            for (int rule = 1; rule < EpochAccumulator.TrackCount; rule++)
+            {
+                if ((_excessive & (1 << rule)) == 0)
+                {
+                    continue;
+                }
+
+                if (turning)
+                {
+                    StopCounting(rule, timeUs);
+                }
+                else if (_walking || !_walkingOnly)
+                {
+                    _sinceUs[rule] = timeUs;
+                }
+            }
+        }
+
+        /// <summary>Credits a running excess of <paramref name="rule"/> up to <paramref name="untilUs"/>, then counts no more of it until told.</summary>
+        private void StopCounting(int rule, long untilUs)
+        {
+            if (_open)
+            {
+                CreditAndAdvance(rule, untilUs);
+            }
+
+            _sinceUs[rule] = Never;
+        }
+
+        /// <summary>Forgets the posture samples held since the last counted step, and that the wearer turned since.</summary>
+        private void DropHeldPosture()
+        {
+            _heldPostures = 0;
+            _heldFlexionSum = 0;
+            _heldLateralSum = 0;
         }
 
         private void OnExcessiveEnd(long timeUs, int value)
@@ -585,6 +722,7 @@ namespace LumbarBand.Core.Session
             _firstCueUs = -1;
             _lastWalkEndUs = timeUs;
             _hasLastStep = false;
+            DropHeldPosture();
             for (int track = 0; track < EpochAccumulator.TrackCount; track++)
             {
                 _closedTimeUs[track] = 0;

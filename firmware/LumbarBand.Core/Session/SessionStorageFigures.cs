@@ -145,7 +145,7 @@ namespace LumbarBand.Core.Session
                 if (t == nextPosture)
                 {
                     postures++;
-                    recorder.OnPosture(400 + ((postures % 50) * 4), ((postures % 40) - 20) * 10);
+                    recorder.OnPosture(t, 400 + ((postures % 50) * 4), ((postures % 40) - 20) * 10, false);
                     nextPosture += PosturePeriodUs;
                 }
 

@@ -63,7 +63,7 @@ internal static class TherapistSections
                 Share: t.WalkingMinutes > 0 ? (double?)(100 * excessive / (t.WalkingMinutes * 60)) : null,
                 CuesPerHour: walkingHours > 0 ? (double?)(t.Cues / walkingHours) : null);
         }).ToList();
-        html.Append("<h3>Posture across walks</h3><p class=\"note\">Time in excessive flexion or lateral bend (beyond the thresholds in force, for longer than their dwell), as a share of walking time, and cues per hour of walking, walk by walk.</p>");
+        html.Append("<h3>Posture across walks</h3><p class=\"note\">Time in excessive flexion or lateral bend (beyond the thresholds in force, for longer than their dwell) while walking, turns and what follows a walk's last step left out, as a share of walking time, and cues per hour of walking, walk by walk.</p>");
         if (charts && walks.Count > 0)
         {
             var share = walks.Select((w, i) => ((double)i + 1, w.Share)).ToList();

@@ -439,7 +439,7 @@ public sealed class CueEngineScenarioTests
     }
 
     [Fact]
-    public void TheEngineAndItsSettingsTakeLessThanElevenHundredBytes()
+    public void TheEngineAndItsSettingsTakeAtMostElevenHundredAndEightBytes()
     {
         var queue = new EventQueue(4);
         GC.KeepAlive(new CueEngine(queue, null, new BandSettings())); // type initializers and patterns: once per band
@@ -450,8 +450,9 @@ public sealed class CueEngineScenarioTests
         long bytes = GC.GetAllocatedBytesForCurrentThread() - before;
 
         GC.KeepAlive(engine);
-        // 1 KB before the walking plan's five settings (20 bytes) and the player's priority.
-        Assert.InRange(bytes, 1, 1100);
+        // 1 KB before the walking plan's five settings (20 bytes) and the player's priority; 8 more since the walking
+        // posture baseline holds the evaluations of the last stride until the next confirms them.
+        Assert.InRange(bytes, 1, 1108);
     }
 
     /// <summary>A motor that does nothing (the recording one allocates as its list grows).</summary>

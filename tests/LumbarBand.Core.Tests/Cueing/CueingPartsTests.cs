@@ -145,10 +145,51 @@ public sealed class CueingPartsTests
         for (long t = 0; t <= 31_000_000; t += 20_000) // settle 5 s, learn the walking posture 20 s, dwell 5 s
         {
             engine.OnSample(t, 4000, 0, true, true);
+            if (t % 1_140_000 == 0)
+            {
+                engine.OnStride(t, 300, 450, 950); // a stride confirms the walking posture learnt since the last
+            }
         }
 
         Assert.Equal(1, engine.CuesPlayed);
         Assert.Equal(1, engine.CuesRecorded);
+    }
+
+    [Fact]
+    public void TheWalkingPostureBaselineLearnsOnlyStridesConfirmedWithoutATurn()
+    {
+        var baseline = new WalkingPostureBaseline();
+        void Stride(int flexion, int lateral, bool turn = false)
+        {
+            for (int i = 0; i < 6; i++) // six evaluations at 5 Hz: a 1.2 s stride
+            {
+                baseline.Learn(flexion, lateral);
+                if (turn && i == 3)
+                {
+                    baseline.OnTurning();
+                }
+            }
+
+            baseline.Confirm();
+        }
+
+        for (int s = 0; s < 15; s++)
+        {
+            Stride(1000, 100);
+        }
+
+        Stride(4000, 2000, turn: true); // the turn's stride, before and after the detector's flag
+        for (int i = 0; i < 12; i++)
+        {
+            baseline.Learn(6000, 0); // the last step's tail: sitting down
+        }
+
+        baseline.DropUnconfirmed(); // walking ended
+        Assert.False(baseline.IsKnown); // 90 evaluations learnt
+        Stride(1000, 100);
+        Stride(1000, 100);
+        Assert.True(baseline.IsKnown);
+        Assert.Equal((1000, 100), (baseline.FlexionCentidegrees, baseline.LateralBendCentidegrees));
     }
 
     [Fact]

@@ -69,6 +69,30 @@ public sealed class WalkingBoutAccountTests
     }
 
     [Fact]
+    public void PostureExcessDoesNotCountWhileTurning()
+    {
+        var account = new WalkingBoutAccount();
+        var outcome = new WalkingBoutOutcome();
+        account.OnEvent(BandEventKind.BoutStart, 10 * Second, 0);
+        account.OnTurning(11 * Second, false);
+        account.OnEvent(BandEventKind.ExcessiveMotionStart, 12 * Second, ExcessiveMotionValue.Pack(CueRule.Flexion, 0));
+        account.OnTurning(14 * Second, true);
+        account.OnTurning(14 * Second + (Second / 5), true); // told at 5 Hz; only a change counts
+        account.OnTurning(17 * Second, false);
+
+        // A second turn, in which the flexion excess ends and a lean starts: neither counts until the turn ends.
+        account.OnTurning(19 * Second, true);
+        account.OnEvent(BandEventKind.ExcessiveMotionEnd, 20 * Second, ExcessiveMotionValue.Pack(CueRule.Flexion, 8 * Second));
+        account.OnEvent(BandEventKind.ExcessiveMotionStart, 21 * Second, ExcessiveMotionValue.Pack(CueRule.LateralLean, 0));
+        account.OnTurning(22 * Second, false);
+        Assert.True(account.OnEvent(BandEventKind.BoutEnd, 30 * Second, 40));
+        account.Fill(outcome);
+
+        // 12–14 s and 17–19 s of flexion, 22–30 s of lean.
+        Assert.Equal(12, outcome.ExcessivePostureSeconds);
+    }
+
+    [Fact]
     public void AnEndWithoutAStartIsNoBout()
     {
         Assert.False(new WalkingBoutAccount().OnEvent(BandEventKind.BoutEnd, Second, 5));

@@ -78,7 +78,7 @@ public sealed class BandSessionRig
             if (k % PostureEverySamples == 0)
             {
                 int i = Math.Min(last, (int)Math.Round(ts * rate));
-                Recorder.OnPosture(Centi(walk.PostureFlexionDeg[i]), Centi(walk.PostureLateralBendDeg[i]));
+                Recorder.OnPosture(t, Centi(walk.PostureFlexionDeg[i]), Centi(walk.PostureLateralBendDeg[i]), false);
             }
 
             while (nextStride < strides.Count && strides[nextStride].EndS <= ts)

@@ -183,8 +183,58 @@ public sealed class SessionRecorderTests
         Assert.Equal(1, session.Epoch(0).FlexionCues);
         Assert.Equal(56_000u, session.Footer.FirstCueOffsetMs);
         Assert.Equal(20_000u, session.Footer.FlexionExcessMs);
-        Assert.Equal(15_000u, session.Footer.SwayExcessMs);
-        Assert.Equal(60, session.Epoch(1).SwayExcessUnits);
+        // Sway's excess runs from 100 s to the bout's last step (110 s): what follows the last step is not walking.
+        Assert.Equal(10_000u, session.Footer.SwayExcessMs);
+        Assert.Equal(40, session.Epoch(1).SwayExcessUnits);
+    }
+
+    [Fact]
+    public void WalkingPostureLeavesOutTheStepIntervalsOfATurnAndTheBoutsTail()
+    {
+        var rig = new Rig();
+        const long Tenth = S / 10;
+
+        // Steps every 0.5 s from 2 s to 20 s; posture at 5 Hz (on odd tenths) 5° of flexion, but 40° in the step
+        // intervals 8–10 s, where the wearer turns from 8.3 to 9.7 s, and 60° after the last step (sitting down). The
+        // bout's end is known at 22.6 s. Flexion is in sustained excess from 5 s (its start event at 7 s) to 22.8 s.
+        for (int k = 1; k <= 230; k++)
+        {
+            long t = k * Tenth;
+            if (k >= 20 && k <= 200 && k % 5 == 0)
+            {
+                rig.Event(k == 20 ? BandEventKind.BoutStart : BandEventKind.Step, t);
+            }
+
+            if (k == 70)
+            {
+                rig.Event(BandEventKind.ExcessiveMotionStart, t, ExcessiveMotionValue.Pack(CueRule.Flexion, 2 * S));
+            }
+
+            if (k == 226)
+            {
+                rig.Event(BandEventKind.BoutEnd, 20 * S, 37);
+            }
+
+            if (k % 2 == 1)
+            {
+                int flexion = k > 200 ? 6000 : k > 80 && k < 100 ? 4000 : 500;
+                rig.Recorder.OnPosture(t, flexion, -200, k > 82 && k < 98);
+            }
+        }
+
+        rig.Event(BandEventKind.ExcessiveMotionEnd, 228 * Tenth, ExcessiveMotionValue.Pack(CueRule.Flexion, 178 * Tenth));
+        rig.Recorder.EndNow(30 * S, SessionEndReason.Button);
+
+        SessionContent session = rig.Session(1);
+        EpochSummary epoch = session.Epoch(0);
+        Assert.Equal(5, epoch.FlexionMeanDegrees);
+        Assert.Equal(5, epoch.FlexionMaxDegrees);
+        Assert.Equal(-2, epoch.LateralMaxDegrees);
+        Assert.Equal(18_000u, session.Footer.WalkingMs);
+
+        // Excess from its onset (5 s) to the last step (20 s), less the turn (8.3 s, its first turning sample, to 9.9 s,
+        // its first sample after).
+        Assert.Equal(13_400u, session.Footer.FlexionExcessMs);
     }
 
     [Fact]

@@ -71,7 +71,7 @@ public sealed class WalkFeeder(SessionRecorder recorder, Action flush)
 
             if (t == nextPosture)
             {
-                recorder.OnPosture(FlexionCentidegrees, LateralCentidegrees);
+                recorder.OnPosture(t, FlexionCentidegrees, LateralCentidegrees, false);
                 nextPosture += PostureUs;
             }
 
