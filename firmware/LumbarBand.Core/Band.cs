@@ -328,8 +328,10 @@ namespace LumbarBand.Core
             if (posture.Outputs != outputs && posture.Valid)
             {
                 bool turning = turns.Turning;
-                _sessions.OnPosture(timeUs, posture.Flexion, posture.LateralBend, turning);
-                _boutAccount.OnTurning(timeUs, turning);
+                if (_sessions.OnPosture(timeUs, posture.Flexion, posture.LateralBend, turning))
+                {
+                    _boutAccount.OnTurning(timeUs, turning);
+                }
             }
         }
 
@@ -379,6 +381,7 @@ namespace LumbarBand.Core
         /// </summary>
         private void OnStepEvent(long contactUs)
         {
+            _cues.OnStepCounted();
             int contactSample = (int)_samples - (int)((_nowUs - contactUs) / ImuFormat.SamplePeriodUs);
             int newestEntry = (int)_samples >> VerticalHistory.EntryShift;
             StepLengthEstimator lengths = _stepLengths;

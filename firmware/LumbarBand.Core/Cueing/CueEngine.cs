@@ -8,9 +8,9 @@ namespace LumbarBand.Core.Cueing
     /// <remarks>
     /// <para>Inputs are plain integers from the other stages: per sample, trunk flexion and lateral bend relative to
     /// neutral (centidegrees, with a valid flag), whether the wearer walks and whether they turn (the posture rules
-    /// hold through a turn, whose roll and pitch are not a posture); per stride, the sway ranges (a stride also
-    /// confirms that the walking posture evaluated since the last one was walking's, see
-    /// <see cref="WalkingPostureBaseline"/>). A tilt excursion ends only once the posture averaged over the last
+    /// hold through a turn, whose roll and pitch are not a posture); per stride, the sway ranges; per counted step
+    /// (or stride, without steps), the confirmation that the walking posture evaluated since the last one was
+    /// walking's (<see cref="WalkingPostureBaseline"/>). A tilt excursion ends only once the posture averaged over the last
     /// strides (<see cref="PostureAverage"/>) is back too, not at a step's swing. Rules:
     /// <see cref="CueRule.Flexion"/> and <see cref="CueRule.LateralLean"/> (<see cref="SustainedTiltRule"/>, judged
     /// at 5 Hz, by default only once walking has lasted <see cref="SettingId.PostureSettleMs"/>) and
@@ -222,7 +222,7 @@ namespace LumbarBand.Core.Cueing
             _lastStrideUs = timeUs;
 
             // The stride's closing step shows that walking went on: the walking posture evaluated since the last
-            // stride was walking's (a stop or a sit-down, after the last step, is dropped when walking ends).
+            // step was walking's (a stop or a sit-down, after the last step, is dropped when walking ends).
             _walkingPosture.Confirm();
 
             // A stride taken bent forward or leaning is the posture rules' to judge: its tilt ranges, measured about a
@@ -234,6 +234,16 @@ namespace LumbarBand.Core.Cueing
             }
 
             Apply(CueRule.Sway, _sway.OnStride(timeUs, mediolateralCentidegrees, anteroposteriorCentidegrees, rotationCentidegrees), timeUs, _sway.OnsetUs);
+        }
+
+        /// <summary>
+        /// A step was counted (<see cref="BandEventKind.Step"/>, reported when the step detector and the bout stage are
+        /// sure of it): the walking posture evaluated since the last one was walking's, unless the wearer turned
+        /// (<see cref="WalkingPostureBaseline.Confirm"/>). Without steps, each stride confirms it.
+        /// </summary>
+        public void OnStepCounted()
+        {
+            _walkingPosture.Confirm();
         }
 
         /// <summary>

@@ -13,10 +13,10 @@ namespace LumbarBand.Core.Cueing
     /// Judged against standing neutral, the 20° flexion threshold would buzz at normal walkers on any long walk. The caps
     /// keep a wearer who sets off already stooped from learning the stoop as normal: only the part of the walking
     /// posture that gait explains is forgiven. Only walking posture is learnt, as the session summarizes it (see
-    /// <see cref="Session.SessionRecorder"/>): the evaluations since the last stride are held (<see cref="Learn"/>)
-    /// and learnt when the next stride's closing step shows that walking went on (<see cref="Confirm"/>), unless the
-    /// wearer turned meanwhile (<see cref="OnTurning"/>: the whole stride is the turn's); the end of walking drops
-    /// them (<see cref="DropUnconfirmed"/>), since a stop or a sit-down begins after the last step and is known only
+    /// <see cref="Session.SessionRecorder"/>): the evaluations since the last counted step (or stride, without steps)
+    /// are held (<see cref="Learn"/>) and learnt when the next one shows that walking went on (<see cref="Confirm"/>),
+    /// unless the wearer turned meanwhile (<see cref="OnTurning"/>: the whole step interval is the turn's); the end of
+    /// walking drops them (<see cref="DropUnconfirmed"/>), since a stop or a sit-down begins after the last step and is known only
     /// seconds later. Fixed point: centidegree sums in int (120 × 18000 fits: held evaluations, at most a few
     /// seconds' worth, may take the count past 100).
     /// </remarks>
@@ -26,10 +26,10 @@ namespace LumbarBand.Core.Cueing
         public const int LearnEvaluations = 100;
 
         /// <summary>
-        /// <see cref="_heldCount"/> of a stride in which the wearer turned: far below 0, so the evaluations that follow
-        /// leave it negative and the next stride drops them all.
+        /// <see cref="_heldCount"/> of a step interval in which the wearer turned: far below 0, so the evaluations that
+        /// follow leave it negative and the next step drops them all.
         /// </summary>
-        private const int TurnedSinceLastStride = int.MinValue / 2;
+        private const int TurnedSinceLastStep = int.MinValue / 2;
 
         /// <summary>Largest walking flexion forgiven, centidegrees: 15°, the top of gait's added pelvic tilt on these walks.</summary>
         public const int MaxFlexionCentidegrees = 1500;
@@ -42,8 +42,8 @@ namespace LumbarBand.Core.Cueing
         private int _sumLateral;
 
         /// <summary>
-        /// Evaluations held since the last stride, not yet confirmed as walking (with their centidegree sums);
-        /// <see cref="TurnedSinceLastStride"/> once the wearer turned in this stride.
+        /// Evaluations held since the last step, not yet confirmed as walking (with their centidegree sums);
+        /// <see cref="TurnedSinceLastStep"/> once the wearer turned in this step interval.
         /// </summary>
         private int _heldCount;
         private int _heldFlexion;
@@ -75,7 +75,7 @@ namespace LumbarBand.Core.Cueing
             LateralBend = 0;
         }
 
-        /// <summary>Holds one settled-walking evaluation (centidegrees, not turning) until the next stride confirms it, until the baseline is known.</summary>
+        /// <summary>Holds one settled-walking evaluation (centidegrees, not turning) until the next step confirms it, until the baseline is known.</summary>
         public void Learn(int flexionCentidegrees, int lateralBendCentidegrees)
         {
             if (_count >= LearnEvaluations)
@@ -88,7 +88,7 @@ namespace LumbarBand.Core.Cueing
             _heldCount++;
         }
 
-        /// <summary>A stride was closed by a counted step: the evaluations held since the last one were walking; the baseline is known once they make <see cref="LearnEvaluations"/>.</summary>
+        /// <summary>A step was counted: the evaluations held since the last one were walking (dropped if the wearer turned); the baseline is known once they make <see cref="LearnEvaluations"/>.</summary>
         public void Confirm()
         {
             int held = _heldCount;
@@ -110,13 +110,13 @@ namespace LumbarBand.Core.Cueing
             }
         }
 
-        /// <summary>The wearer turns: the evaluations of this stride, before and after, are the turn's, not walking posture.</summary>
+        /// <summary>The wearer turns: the evaluations of this step interval, before and after, are the turn's, not walking posture.</summary>
         public void OnTurning()
         {
-            _heldCount = TurnedSinceLastStride;
+            _heldCount = TurnedSinceLastStep;
         }
 
-        /// <summary>Walking stopped: the evaluations since the last stride are the stop's, not walking posture.</summary>
+        /// <summary>Walking stopped: the evaluations since the last step are the stop's, not walking posture.</summary>
         public void DropUnconfirmed()
         {
             _heldCount = 0;

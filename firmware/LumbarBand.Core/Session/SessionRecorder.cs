@@ -36,8 +36,8 @@ namespace LumbarBand.Core.Session
     ///   Jian et al. 1993), yet the bout is known to have ended only 2.5 s or more later, when no step came. The
     ///   samples since the last counted step are held and added to the epoch only when the next counted step shows that
     ///   walking went on; the bout's end drops them.
-    /// Held samples go to the epoch the confirming step's time falls in (at an epoch boundary, at most a step's samples,
-    /// 0.3–1.7 s, move to the next epoch). Counting whole step intervals costs five sums and no history, where holding
+    /// Held samples go to the epoch they were taken in: a new epoch drops them, so the step interval that spans an
+    /// epoch boundary (one per epoch, 0.3–1.7 s) is in neither. Counting whole step intervals costs five sums and no history, where holding
     /// the last seconds' samples to drop them at the bout's end would need a ring of them.</para>
     /// <para>Time in excessive motion follows the same rule: it stops counting while the wearer turns, and an episode
     /// running when the bout ends is counted up to the bout's last step (sway's always, the posture rules' with the
@@ -167,6 +167,7 @@ namespace LumbarBand.Core.Session
             _idleUs = SettingCatalog.Get(SettingId.SessionEndIdleSeconds).Default * SessionUnits.MicrosPerSecond;
             _nextEpochUs = SettingCatalog.Get(SettingId.EpochSeconds).Default * SessionUnits.MicrosPerSecond;
             _walkingOnly = SettingCatalog.Get(SettingId.WalkingOnly).Default != 0;
+            DropHeldPosture();
         }
 
         /// <summary>Finished records for the <see cref="SessionWriter"/>.</summary>
@@ -363,13 +364,15 @@ namespace LumbarBand.Core.Session
         /// One posture output (5 Hz) while the posture is valid, at device time <paramref name="timeUs"/>: flexion and
         /// lateral bend vs neutral, centidegrees, and whether the wearer turns (<see cref="TurnDetector.IsTurning"/>).
         /// Walking posture is summarized from the samples between two counted steps, turns left out (see remarks).
+        /// Returns true when <paramref name="turning"/> changed since the last call (a turn started or ended).
         /// </summary>
-        public void OnPosture(long timeUs, int flexionCentidegrees, int lateralBendCentidegrees, bool turning)
+        public bool OnPosture(long timeUs, int flexionCentidegrees, int lateralBendCentidegrees, bool turning)
         {
             _lastFlexion = flexionCentidegrees;
             _lastLateral = lateralBendCentidegrees;
             _postureKnown = true;
-            if (turning != _turning)
+            bool changed = turning != _turning;
+            if (changed)
             {
                 OnTurning(timeUs, turning);
             }
@@ -380,22 +383,24 @@ namespace LumbarBand.Core.Session
             }
             else if (_open && _walking)
             {
-                int held = _heldPostures;
-                if (held == 0 || flexionCentidegrees > _heldFlexionMax)
+                // The largest flexion starts from int.MinValue and the extreme lateral bend from 0 (DropHeldPosture).
+                if (flexionCentidegrees > _heldFlexionMax)
                 {
                     _heldFlexionMax = flexionCentidegrees;
                 }
 
                 int extreme = _heldLateralExtreme;
-                if (held == 0 || (lateralBendCentidegrees < 0 ? -lateralBendCentidegrees : lateralBendCentidegrees) > (extreme < 0 ? -extreme : extreme))
+                if ((lateralBendCentidegrees < 0 ? -lateralBendCentidegrees : lateralBendCentidegrees) > (extreme < 0 ? -extreme : extreme))
                 {
                     _heldLateralExtreme = lateralBendCentidegrees;
                 }
 
                 _heldFlexionSum += flexionCentidegrees;
                 _heldLateralSum += lateralBendCentidegrees;
-                _heldPostures = held + 1;
+                _heldPostures++;
             }
+
+            return changed;
         }
 
         /// <summary>One completed stride: its ranges of mediolateral tilt, anteroposterior tilt and rotation, centidegrees.</summary>
@@ -521,7 +526,7 @@ namespace LumbarBand.Core.Session
                 // Walking went on: the posture held since the last step was walking posture, unless the wearer turned.
                 if (_heldPostures > 0)
                 {
-                    epoch.AddPostures(_heldPostures, _heldFlexionSum, _heldFlexionMax, _heldLateralSum, _heldLateralExtreme);
+                    _current.AddPostures(_heldPostures, _heldFlexionSum, _heldFlexionMax, _heldLateralSum, _heldLateralExtreme);
                 }
 
                 DropHeldPosture();
@@ -652,7 +657,9 @@ namespace LumbarBand.Core.Session
         {
             _heldPostures = 0;
             _heldFlexionSum = 0;
+            _heldFlexionMax = int.MinValue;
             _heldLateralSum = 0;
+            _heldLateralExtreme = 0;
         }
 
         private void OnExcessiveEnd(long timeUs, int value)
@@ -797,6 +804,13 @@ namespace LumbarBand.Core.Session
             if (_previousOpen)
             {
                 ClosePrevious(true);
+            }
+
+            // The step interval under way spans the boundary: its posture is left out (see remarks); one with a turn
+            // stays marked.
+            if (_heldPostures > 0)
+            {
+                DropHeldPosture();
             }
 
             EpochAccumulator next = _previous;
