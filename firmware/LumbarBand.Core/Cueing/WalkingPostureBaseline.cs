@@ -94,7 +94,12 @@ namespace LumbarBand.Core.Cueing
             int held = _heldCount;
             if (held <= 0)
             {
-                DropUnconfirmed();
+                // Nothing held (the common case once the baseline is known), or the wearer turned: nothing to learn.
+                if (held != 0)
+                {
+                    DropUnconfirmed();
+                }
+
                 return;
             }
 

@@ -5,7 +5,9 @@ namespace LumbarBand.Core.Session
     /// <summary>
     /// The running sums of one epoch while it is open: counts, times in microseconds, posture and sway sums and
     /// extremes in centidegrees. Turned into an <see cref="EpochSummary"/> when the epoch closes. Reused, never
-    /// reallocated.
+    /// reallocated. Counts and values that fit 16 bits are shorts, for state (two are open at once): an epoch's index
+    /// (at most 8640 in a 24 h session of 10 s epochs), its pain markers, step intervals, measured steps and strides
+    /// (at most 3 steps a second over the longest epoch, 3600 s: 10800), posture extremes (at most ±18000 centidegrees) and the battery.
     /// </summary>
     public sealed class EpochAccumulator
     {
@@ -25,7 +27,7 @@ namespace LumbarBand.Core.Session
         private readonly int[] _cues = new int[TrackCount];
 
         /// <summary>Epoch number from the session start.</summary>
-        public int Index;
+        public short Index;
 
         /// <summary>Device time at which the epoch begins, microseconds.</summary>
         public long StartUs;
@@ -40,10 +42,10 @@ namespace LumbarBand.Core.Session
         public long StepIntervalSumUs;
 
         /// <summary>Step intervals ending in this epoch.</summary>
-        public int StepIntervals;
+        public short StepIntervals;
 
         /// <summary>Pain-marker presses.</summary>
-        public int PainMarkers;
+        public short PainMarkers;
 
         /// <summary>Sum of the lengths of the steps measured in this epoch, tenths of mm (<see cref="Gait.StepLengthEstimator"/>).</summary>
         public long StepLengthSumTenthsMm;
@@ -52,7 +54,7 @@ namespace LumbarBand.Core.Session
         public long MeasuredStepTimeSumUs;
 
         /// <summary>Steps whose length was measured in this epoch.</summary>
-        public int MeasuredSteps;
+        public short MeasuredSteps;
 
         /// <summary>Posture samples of walking (between two counted steps, turns left out: <see cref="SessionRecorder"/>).</summary>
         public int PostureSamples;
@@ -61,16 +63,16 @@ namespace LumbarBand.Core.Session
         public int FlexionSum;
 
         /// <summary>Largest flexion sample, centidegrees.</summary>
-        public int FlexionMax;
+        public short FlexionMax;
 
         /// <summary>Sum of lateral-bend samples, centidegrees.</summary>
         public int LateralSum;
 
         /// <summary>The lateral-bend sample of largest magnitude, centidegrees, signed.</summary>
-        public int LateralExtreme;
+        public short LateralExtreme;
 
         /// <summary>Strides measured.</summary>
-        public int Strides;
+        public short Strides;
 
         /// <summary>Sum of per-stride mediolateral ranges, centidegrees.</summary>
         public int MediolateralSum;
@@ -91,7 +93,7 @@ namespace LumbarBand.Core.Session
         public int RotationMax;
 
         /// <summary>Battery at the close, percent, or <see cref="SessionUnits.UnknownBattery"/>.</summary>
-        public int BatteryPercent = SessionUnits.UnknownBattery;
+        public short BatteryPercent = SessionUnits.UnknownBattery;
 
         /// <summary>Time in confirmed walking bouts, microseconds.</summary>
         public long WalkingUs { get { return _timeUs[WalkingTrack]; } }
@@ -121,7 +123,7 @@ namespace LumbarBand.Core.Session
         /// <summary>Starts epoch <paramref name="index"/> covering [<paramref name="startUs"/>, <paramref name="endUs"/>).</summary>
         public void Begin(int index, long startUs, long endUs)
         {
-            Index = index;
+            Index = (short)index;
             StartUs = startUs;
             EndUs = endUs;
             Steps = 0;
@@ -184,14 +186,14 @@ namespace LumbarBand.Core.Session
         {
             if (PostureSamples == 0 || flexionMax > FlexionMax)
             {
-                FlexionMax = flexionMax;
+                FlexionMax = (short)flexionMax;
             }
 
             int magnitude = lateralExtreme < 0 ? -lateralExtreme : lateralExtreme;
             int extreme = LateralExtreme < 0 ? -LateralExtreme : LateralExtreme;
             if (PostureSamples == 0 || magnitude > extreme)
             {
-                LateralExtreme = lateralExtreme;
+                LateralExtreme = (short)lateralExtreme;
             }
 
             FlexionSum += flexionSum;

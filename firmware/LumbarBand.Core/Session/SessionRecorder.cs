@@ -550,6 +550,7 @@ namespace LumbarBand.Core.Session
         {
             _walking = true;
             _hasLastStep = false;
+            DropHeldPosture();
             if (!_open)
             {
                 StartSession(timeUs, SessionStartReason.Walking);
@@ -896,7 +897,7 @@ namespace LumbarBand.Core.Session
         /// <summary>Adds a closed epoch to the session's totals and queues its summary if anything happened in it.</summary>
         private void Finish(EpochAccumulator epoch)
         {
-            epoch.BatteryPercent = _batteryPercent;
+            epoch.BatteryPercent = (short)_batteryPercent;
             _closedSteps += epoch.Steps;
             _closedPain += epoch.PainMarkers;
             for (int track = 0; track < EpochAccumulator.TrackCount; track++)
