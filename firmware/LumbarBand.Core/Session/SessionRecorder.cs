@@ -74,7 +74,18 @@ namespace LumbarBand.Core.Session
         /// <see cref="_heldPostures"/> of a step interval in which the wearer turned: far below 0, so the samples that
         /// follow leave it negative and the next counted step drops them all.
         /// </summary>
-        private const int TurnedSinceLastStep = int.MinValue / 2;
+        private const short TurnedSinceLastStep = short.MinValue / 2;
+
+        /// <summary>
+        /// Longest delay from a step's contact to its event when reported as it comes, 0.6 s: the step detector's
+        /// 0.5 s (<see cref="WalkingBoutTracker.DetectionLatencySamples"/>) and a posture output. A step reported later
+        /// (a step held back and counted when the bout ends on a seat) may come after samples that are not walking:
+        /// it confirms none of the held posture.
+        /// </summary>
+        private const int StepReportedLate = 600000 >> HeldTimeShift;
+
+        /// <summary>Device time of held posture as a shift of microseconds: 2^10 µs = 1.024 ms units (a shift, not a division, per sample).</summary>
+        private const int HeldTimeShift = 10;
         private const int RuleMask = 0xFF;
 
         private readonly NeutralPosture _neutral;
@@ -144,13 +155,15 @@ namespace LumbarBand.Core.Session
         /// Posture samples held since the last counted step, not yet known to be walking posture: added to the epoch at
         /// the next counted step; dropped when the bout ends; <see cref="TurnedSinceLastStep"/> once the wearer turned
         /// in this step interval. With their flexion and lateral-bend sums, largest flexion and lateral bend of largest
-        /// magnitude, centidegrees.
+        /// magnitude (centidegrees, at most ±18000: shorts, for state) and the device time of the last, in units of
+        /// <see cref="HeldTimeShift"/> (low 32 bits: only differences are used).
         /// </summary>
-        private int _heldPostures;
+        private short _heldPostures;
+        private short _heldFlexionMax;
+        private short _heldLateralExtreme;
         private int _heldFlexionSum;
-        private int _heldFlexionMax;
         private int _heldLateralSum;
-        private int _heldLateralExtreme;
+        private int _heldUntil;
         private int _sessions;
 
         /// <summary>
@@ -386,17 +399,18 @@ namespace LumbarBand.Core.Session
                 // The largest flexion starts from int.MinValue and the extreme lateral bend from 0 (DropHeldPosture).
                 if (flexionCentidegrees > _heldFlexionMax)
                 {
-                    _heldFlexionMax = flexionCentidegrees;
+                    _heldFlexionMax = (short)flexionCentidegrees;
                 }
 
                 int extreme = _heldLateralExtreme;
                 if ((lateralBendCentidegrees < 0 ? -lateralBendCentidegrees : lateralBendCentidegrees) > (extreme < 0 ? -extreme : extreme))
                 {
-                    _heldLateralExtreme = lateralBendCentidegrees;
+                    _heldLateralExtreme = (short)lateralBendCentidegrees;
                 }
 
                 _heldFlexionSum += flexionCentidegrees;
                 _heldLateralSum += lateralBendCentidegrees;
+                _heldUntil = (int)(timeUs >> HeldTimeShift);
                 _heldPostures++;
             }
 
@@ -523,8 +537,9 @@ namespace LumbarBand.Core.Session
             epoch.Steps++;
             if (_heldPostures != 0)
             {
-                // Walking went on: the posture held since the last step was walking posture, unless the wearer turned.
-                if (_heldPostures > 0)
+                // Walking went on: the posture held since the last step was walking posture, unless the wearer turned or
+                // the step is reported long after it came (the samples held may be after it).
+                if (_heldPostures > 0 && _heldUntil - (int)(timeUs >> HeldTimeShift) <= StepReportedLate)
                 {
                     _current.AddPostures(_heldPostures, _heldFlexionSum, _heldFlexionMax, _heldLateralSum, _heldLateralExtreme);
                 }
@@ -658,7 +673,7 @@ namespace LumbarBand.Core.Session
         {
             _heldPostures = 0;
             _heldFlexionSum = 0;
-            _heldFlexionMax = int.MinValue;
+            _heldFlexionMax = short.MinValue;
             _heldLateralSum = 0;
             _heldLateralExtreme = 0;
         }

@@ -113,7 +113,7 @@ public sealed class WalkingPostureSummaryTests(ITestOutputHelper output)
             Assert.InRange(y.FlexionMeanDegrees, x.FlexionMeanDegrees - 1, x.FlexionMeanDegrees + 1);
             Assert.InRange(y.FlexionMaxDegrees, x.FlexionMaxDegrees - 2, x.FlexionMaxDegrees + 2);
             Assert.InRange(y.LateralMeanDegrees, x.LateralMeanDegrees - 1, x.LateralMeanDegrees + 1);
-            Assert.InRange(y.LateralMaxDegrees, x.LateralMaxDegrees - 2, x.LateralMaxDegrees + 2);
+            Assert.InRange(Math.Abs(y.LateralMaxDegrees), Math.Abs(x.LateralMaxDegrees) - 2, Math.Abs(x.LateralMaxDegrees) + 2);
         }
     }
 }
