@@ -70,6 +70,9 @@ namespace LumbarBand.Core.Sway
 
         private const int RecentMask = RecentStrides - 1;
 
+        /// <summary>Ints kept per recent stride (see <see cref="_recent"/>).</summary>
+        private const int RecentFields = 5;
+
         /// <summary>
         /// A stride is measured only if its two steps differ by at most 1/2^2 = 25% of the longer: step times differ by
         /// 2–10% in steady walking (up to 15–20% in hemiparetic or MS gait), while a missed or an extra step makes one
@@ -138,12 +141,12 @@ namespace LumbarBand.Core.Sway
         private readonly short[] _anteroposterior = new short[HistoryUpdates];
         private readonly int[] _heading = new int[HistoryUpdates];
 
-        // The last strides' results, by stride number & RecentMask.
-        private readonly int[] _recentEndSample = new int[RecentStrides];
-        private readonly int[] _recentSamples = new int[RecentStrides];
-        private readonly int[] _recentMediolateral = new int[RecentStrides];
-        private readonly int[] _recentAnteroposterior = new int[RecentStrides];
-        private readonly int[] _recentRotation = new int[RecentStrides];
+        /// <summary>
+        /// The last strides' results, <see cref="RecentFields"/> ints from (stride number &amp; RecentMask) × RecentFields:
+        /// closing contact's sample, length in samples, then the mediolateral, anteroposterior and rotation ranges
+        /// (centidegrees). One array, not five (each array costs a 24-byte header).
+        /// </summary>
+        private readonly int[] _recent = new int[RecentStrides * RecentFields];
 
         /// <summary>Filter step number of the last <see cref="Accumulate"/>.</summary>
         private int _update;
@@ -233,12 +236,13 @@ namespace LumbarBand.Core.Sway
         public bool TryGetStride(int stride, out int endSample, out int samples, out int mediolateral, out int anteroposterior, out int rotation)
         {
             bool known = stride > 0 && stride <= _strides && _strides - stride < RecentStrides;
-            int k = stride & RecentMask;
-            endSample = known ? _recentEndSample[k] : 0;
-            samples = known ? _recentSamples[k] : 0;
-            mediolateral = known ? _recentMediolateral[k] : 0;
-            anteroposterior = known ? _recentAnteroposterior[k] : 0;
-            rotation = known ? _recentRotation[k] : 0;
+            int[] recent = _recent;
+            int k = (stride & RecentMask) * RecentFields;
+            endSample = known ? recent[k] : 0;
+            samples = known ? recent[k + 1] : 0;
+            mediolateral = known ? recent[k + 2] : 0;
+            anteroposterior = known ? recent[k + 3] : 0;
+            rotation = known ? recent[k + 4] : 0;
             return known;
         }
 
@@ -437,12 +441,13 @@ namespace LumbarBand.Core.Sway
             ToAngleRanges(mlMax - mlMin, apMax - apMin, (mlMax + mlMin) >> 1, (apMax + apMin) >> 1);
             StrideUpdates = updates;
             int stride = ++_strides;
-            int r = stride & RecentMask;
-            _recentEndSample[r] = (start + updates) * TiltEstimator.SamplesPerStep;
-            _recentSamples[r] = updates * TiltEstimator.SamplesPerStep;
-            _recentMediolateral[r] = MediolateralRange;
-            _recentAnteroposterior[r] = AnteroposteriorRange;
-            _recentRotation[r] = RotationRange;
+            int[] recent = _recent;
+            int r = (stride & RecentMask) * RecentFields;
+            recent[r] = (start + updates) * TiltEstimator.SamplesPerStep;
+            recent[r + 1] = updates * TiltEstimator.SamplesPerStep;
+            recent[r + 2] = MediolateralRange;
+            recent[r + 3] = AnteroposteriorRange;
+            recent[r + 4] = RotationRange;
         }
 
         /// <summary>
