@@ -16,8 +16,15 @@ namespace LumbarBand.Core
     /// </summary>
     public sealed class Band : IImuSampleSink
     {
-        /// <summary>Events the queue holds before the oldest are dropped (several seconds of walking).</summary>
-        public const int EventCapacity = 64;
+        /// <summary>
+        /// Events the queue holds before the oldest are dropped: 32, some 15 s of steady walking. Its readers drain it
+        /// far more often: host tools after every sample, the firmware's sampling loop after each FIFO drain (every
+        /// 40 ms; after a stall at most one full FIFO, 73 samples = 1.46 s, in which the band raises at most about 27
+        /// events: a bout's start with its six steps, five more steps, its end, three rules' excess start, cue and end,
+        /// two neutral captures, a pain marker and two pacing events). The band hands each new event to the session
+        /// recorder in the sample it is raised (fewer than 16 a sample), so the recorder never depends on the draining.
+        /// </summary>
+        public const int EventCapacity = 32;
 
         /// <summary>
         /// Compile-time guard (1, or a division by zero that does not compile): tilt samples, where
