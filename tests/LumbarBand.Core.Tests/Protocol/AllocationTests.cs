@@ -8,6 +8,10 @@ namespace LumbarBand.Core.Tests.Protocol;
 /// </summary>
 public sealed class AllocationTests
 {
+    private const int WarmUpRounds = 100;
+    private const int MeasuredPasses = 4;
+    private const int RoundsPerPass = 250;
+
     [Fact]
     public void HandlerAllocatesNothingPerMessage()
     {
@@ -42,14 +46,29 @@ public sealed class AllocationTests
             handler.ReadStatus(LinkSecurity.Trusted, response);
         }
 
-        Round();
-        long before = GC.GetAllocatedBytesForCurrentThread();
-        for (int i = 0; i < 1000; i++)
+        // Warm-up past the tiered JIT's call-count threshold (30 calls), so most tier-up work happens here.
+        for (int i = 0; i < WarmUpRounds; i++)
         {
             Round();
         }
 
-        Assert.Equal(0, GC.GetAllocatedBytesForCurrentThread() - before);
+        // The runtime itself may allocate on this thread once, at a time that depends on the machine's load (tier-up
+        // and its call-counting stubs after the tiering delay, a type's statics), which made a single measured pass
+        // fail now and then under load. Such a one-off lands in one pass; an allocation in the handler's own code
+        // lands in every pass (at least 24 B × RoundsPerPass), so the least of several passes must be exactly zero.
+        var passes = new long[MeasuredPasses];
+        for (int pass = 0; pass < MeasuredPasses; pass++)
+        {
+            long before = GC.GetAllocatedBytesForCurrentThread();
+            for (int i = 0; i < RoundsPerPass; i++)
+            {
+                Round();
+            }
+
+            passes[pass] = GC.GetAllocatedBytesForCurrentThread() - before;
+        }
+
+        Assert.True(passes.Min() == 0, $"bytes allocated in each pass of {RoundsPerPass} rounds: {string.Join(", ", passes)}");
     }
 
     private static void Send(CommandHandler handler, byte[] frame, byte[] response, int length)
