@@ -98,7 +98,12 @@ namespace LumbarBand.Core.Gait
         /// one is a second hump of that step's loading (or a bump of the swing between two steps), not a step: it is
         /// skipped, where an irregular interval would restart the confirmation. A walking rhythm does not halve
         /// from one step to the next. (Without this, a 0.02 g bump in a slow walk, present in one mounting and not in
-        /// another after rounding, decided whether a reference bout's first four steps were counted.)
+        /// another after rounding, decided whether a reference bout's first four steps were counted.) Not against a
+        /// run's first interval: it may be the pause before walking (rising from a seat, a weight shift; gait
+        /// initiation, Jian et al. 1993), and the walk's next step then comes sooner than half of it; the
+        /// irregular-interval test restarts the confirmation from the candidate before it instead (on HA002's
+        /// daily-living walk the strongest step of a bout, 0.58 s after a candidate that followed a 1.28 s pause, was
+        /// dropped as a hump).
         /// </summary>
         private const int ExtraHumpShift = 1;
 
@@ -471,8 +476,9 @@ namespace LumbarBand.Core.Gait
                 else if (_pendingCount >= 2)
                 {
                     int previous = _pendingSample[last] - _pendingSample[last - 1];
-                    if (interval < previous >> ExtraHumpShift)
+                    if (interval < previous >> ExtraHumpShift && _pendingCount >= 3)
                     {
+                        // Judged against a walking interval only: a run's first interval may be the pause before walking.
                         return false;
                     }
 

@@ -193,6 +193,20 @@ public sealed class WalkingBoutTrackerTests
     }
 
     [Fact]
+    public void AStepSoonAfterAPauseBeforeWalkingIsNoHump()
+    {
+        // A candidate (rising from a seat), 1.28 s of nothing, then walking at 0.6 s a step: the walk's second step
+        // comes sooner than half of the pause, but the pause is no walking interval to judge a hump by.
+        var run = new Run { StepSamples = 30 };
+        int first = run.Sample;
+        run.Candidate(first, Strong);
+        run.Sample = first + 64;
+        run.Steps(7, Strong);
+        run.Pause();
+        Assert.Equal(run.ContactTimesUs, run.StepTimes);
+    }
+
+    [Fact]
     public void AnIrregularIntervalRestartsTheConfirmation()
     {
         // Three steps, then one 57 samples after the last (more than half as long again as 28): the steps before it
