@@ -468,7 +468,7 @@ namespace LumbarBand.Core
 
             if (_bouts.Walking)
             {
-                _direction.UpdateWalking(ax, ay, az, vertical, gravity);
+                _direction.UpdateWalking(ax, ay, az, vertical, gravity, _turns.Turning);
                 _directionRunning = true;
             }
             else if (_directionRunning)

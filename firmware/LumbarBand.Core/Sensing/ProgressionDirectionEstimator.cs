@@ -121,6 +121,12 @@ namespace LumbarBand.Core.Sensing
         /// <summary>Shift of the 64-bit M·d (below 2^45) back into int before it is normalised.</summary>
         private const int AxisProductShift = 16;
 
+        /// <summary>
+        /// A stride with a turn in it weighs 2^-4 of a straight one: on a turn its forward component rotates with the
+        /// trunk, but a walk made mostly of turns still needs an axis.
+        /// </summary>
+        private const int TurningStrideShift = 4;
+
         /// <summary>Cosine of 2π·i/32, Q8 (256 = 1.0).</summary>
         private static readonly short[] CosineQ8 =
         {
@@ -148,6 +154,9 @@ namespace LumbarBand.Core.Sensing
         // Sums of the stride so far: vertical body acceleration times the cosine and sine of twice the reference.
         private int _v2c;
         private int _v2s;
+
+        /// <summary>Shift of the stride being summed into the averages: <see cref="TurningStrideShift"/> once it turned, else 0.</summary>
+        private int _weightShift;
 
         /// <summary>1 while the reference runs at twice the cadence (the cadence was judged half the step rate), else 0.</summary>
         private int _rateShift;
@@ -222,10 +231,16 @@ namespace LumbarBand.Core.Sensing
         /// <summary>
         /// Processes one sample taken while walking, on every second sample (after <see cref="GravityTracker"/> has
         /// updated): raw acceleration counts, the sample's vertical body acceleration (counts, up positive,
-        /// <see cref="GravityTracker.Project"/>'s) and the tracker's gravity. Call only while walking; see <see cref="Pause"/>.
+        /// <see cref="GravityTracker.Project"/>'s), the tracker's gravity, and whether the turn detector flags a turn (a stride
+        /// with one weighs less: <see cref="TurningStrideShift"/>). Call only while walking; see <see cref="Pause"/>.
         /// </summary>
-        public void UpdateWalking(int ax, int ay, int az, int vertical, GravityTracker gravity)
+        public void UpdateWalking(int ax, int ay, int az, int vertical, GravityTracker gravity, bool turning)
         {
+            if (turning)
+            {
+                _weightShift = TurningStrideShift;
+            }
+
             int phase = _phase + _increment;
             if (phase >= PhaseOne)
             {
@@ -299,9 +314,10 @@ namespace LumbarBand.Core.Sensing
             }
 
             _halfRateVotes = 0;
-            Average(ref _signX, Scaled((_cx * upS) - (_sx * upC)));
-            Average(ref _signY, Scaled((_cy * upS) - (_sy * upC)));
-            Average(ref _signZ, Scaled((_cz * upS) - (_sz * upC)));
+            int weightShift = _weightShift;
+            Average(ref _signX, Scaled((_cx * upS) - (_sx * upC)) >> weightShift);
+            Average(ref _signY, Scaled((_cy * upS) - (_sy * upC)) >> weightShift);
+            Average(ref _signZ, Scaled((_cz * upS) - (_sz * upC)) >> weightShift);
 
             // Horizontal parts of C and S (the vertical removed), scaled down and clipped so that products fit.
             int hcx = Horizontal(_cx - ((upC * ux) >> IntegerMath.Q14Shift));
@@ -311,12 +327,12 @@ namespace LumbarBand.Core.Sensing
             int hsy = Horizontal(_sy - ((upS * uy) >> IntegerMath.Q14Shift));
             int hsz = Horizontal(_sz - ((upS * uz) >> IntegerMath.Q14Shift));
             ClearSums();
-            Average(ref _mxx, (hcx * hcx) + (hsx * hsx));
-            Average(ref _mxy, (hcx * hcy) + (hsx * hsy));
-            Average(ref _mxz, (hcx * hcz) + (hsx * hsz));
-            Average(ref _myy, (hcy * hcy) + (hsy * hsy));
-            Average(ref _myz, (hcy * hcz) + (hsy * hsz));
-            Average(ref _mzz, (hcz * hcz) + (hsz * hsz));
+            Average(ref _mxx, ((hcx * hcx) + (hsx * hsx)) >> weightShift);
+            Average(ref _mxy, ((hcx * hcy) + (hsx * hsy)) >> weightShift);
+            Average(ref _mxz, ((hcx * hcz) + (hsx * hsz)) >> weightShift);
+            Average(ref _myy, ((hcy * hcy) + (hsy * hsy)) >> weightShift);
+            Average(ref _myz, ((hcy * hcz) + (hsy * hsz)) >> weightShift);
+            Average(ref _mzz, ((hcz * hcz) + (hsz * hsz)) >> weightShift);
             if (_strides < int.MaxValue)
             {
                 _strides++;
@@ -400,6 +416,7 @@ namespace LumbarBand.Core.Sensing
             _sz = 0;
             _v2c = 0;
             _v2s = 0;
+            _weightShift = 0;
         }
     }
 }
