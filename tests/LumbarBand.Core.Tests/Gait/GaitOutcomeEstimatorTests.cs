@@ -79,6 +79,30 @@ public sealed class GaitOutcomeEstimatorTests
     }
 
     [Fact]
+    public void AnIntervalSpanningTwoOfTheRhythmsStepsCountsAsTwoStepsOfTheStride()
+    {
+        // 0.6 m steps about every 0.6 s (one slow at 0.8 s, one quick at 0.4 s: still one step each), one interval
+        // holding a step the band missed (1.2 s over 1.2 m): the stride is 1.2 m, not the 1.4 m of "one step twice as
+        // long"; the speed is distance over time either way.
+        var speed = new WalkingSpeed();
+        var outcome = new WalkingBoutOutcome();
+        speed.OnBoutStart();
+        speed.Add(400_000, 3000);     // the first measured step: left out
+        speed.Add(600_000, 6000);
+        speed.Add(600_000, 6000);
+        speed.Add(800_000, 6000);     // 1.33 of the rhythm's step: one step
+        speed.Add(1_200_000, 12000);  // 1.85 of the rhythm's (now 0.65 s): two steps, and the rhythm does not follow it
+        speed.Add(400_000, 6000);
+        speed.Add(600_000, 6000);
+        speed.Add(600_000, 6000);     // the bout's last: left out
+        speed.Fill(outcome);
+
+        Assert.Equal(6, speed.MeasuredSteps);
+        Assert.Equal(1000, outcome.SpeedMmPerS);      // 4.2 m in 4.2 s
+        Assert.Equal(1200, outcome.StrideLengthMm);   // 2 × 4.2 m over 7 steps
+    }
+
+    [Fact]
     public void StrideRegularityIsHighForARepeatingStrideAndLowForNoise()
     {
         const int StrideEntries = 14; // 1.12 s at 12.5 Hz
