@@ -396,11 +396,12 @@ namespace LumbarBand.Core
             {
                 int stepTimeUs = lengths.StepTimeUs;
                 int lengthTenthsMm = lengths.StepLengthTenthsMm;
-                _speed.Add(stepTimeUs, lengthTenthsMm);
+                WalkingSpeed speed = _speed;
+                speed.Add(stepTimeUs, lengthTenthsMm);
                 _variability.Add(stepTimeUs);
                 if (lengthTenthsMm > 0)
                 {
-                    _sessions.OnStepLength(lengthTenthsMm, stepTimeUs);
+                    _sessions.OnStepLength(lengthTenthsMm, stepTimeUs, speed.NewestSpan);
                 }
             }
 

@@ -72,6 +72,9 @@ namespace LumbarBand.Core.Gait
         /// <summary>The bout's rhythm: the running mean of its in-rhythm steps' times, µs (0 until its first steady step).</summary>
         private int _rhythmUs;
 
+        /// <summary>Steps the newest measured step's interval spans in the bout's rhythm: 1, or more when it holds a missed step or a pause.</summary>
+        public int NewestSpan { get { return _heldSpan; } }
+
         /// <summary>Steady measured steps of the bout so far (the first and the held latest not among them).</summary>
         public int MeasuredSteps { get { return _steps; } }
 

@@ -53,7 +53,7 @@ namespace LumbarBand.Core.Session
         /// <summary>Sum of the durations of the same steps, microseconds.</summary>
         public long MeasuredStepTimeSumUs;
 
-        /// <summary>Steps whose length was measured in this epoch.</summary>
+        /// <summary>Steps the measured steps' intervals span in this epoch (one a step, more for an interval holding a missed step: <see cref="Gait.WalkingSpeed"/>).</summary>
         public short MeasuredSteps;
 
         /// <summary>Posture samples of walking (between two counted steps, turns left out: <see cref="SessionRecorder"/>).</summary>
@@ -279,12 +279,15 @@ namespace LumbarBand.Core.Session
             summary.StrideLengthMm = measured ? (int)((StepLengthSumTenthsMm * 2) / (MeasuredSteps * TenthsMmPerMm)) : 0;
         }
 
-        /// <summary>One step whose length the band measured: its length (tenths of mm) and duration (µs).</summary>
-        public void AddStepLength(int lengthTenthsMm, int stepTimeUs)
+        /// <summary>
+        /// One step whose length the band measured: its length (tenths of mm), duration (µs) and the steps its interval
+        /// spans in the bout's rhythm, so the stride is twice the distance over the steps taken, as the bout's.
+        /// </summary>
+        public void AddStepLength(int lengthTenthsMm, int stepTimeUs, int spannedSteps)
         {
             StepLengthSumTenthsMm += lengthTenthsMm;
             MeasuredStepTimeSumUs += stepTimeUs;
-            MeasuredSteps++;
+            MeasuredSteps += (short)spannedSteps;
         }
     }
 }

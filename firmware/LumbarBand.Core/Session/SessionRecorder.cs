@@ -427,14 +427,15 @@ namespace LumbarBand.Core.Session
         }
 
         /// <summary>
-        /// A step whose length the band measured (<see cref="Gait.StepLengthEstimator"/>): length in tenths of mm and
-        /// duration in µs, for the epoch's speed and stride length.
+        /// A step whose length the band measured (<see cref="Gait.StepLengthEstimator"/>): length in tenths of mm,
+        /// duration in µs and the steps its interval spans in the bout's rhythm (<see cref="Gait.WalkingSpeed.NewestSpan"/>),
+        /// for the epoch's speed and stride length.
         /// </summary>
-        public void OnStepLength(int lengthTenthsMm, int stepTimeUs)
+        public void OnStepLength(int lengthTenthsMm, int stepTimeUs, int spannedSteps)
         {
             if (_open && _walking)
             {
-                _current.AddStepLength(lengthTenthsMm, stepTimeUs);
+                _current.AddStepLength(lengthTenthsMm, stepTimeUs, spannedSteps);
             }
         }
 

@@ -417,4 +417,21 @@ public sealed class SessionRecorderTests
         Assert.InRange(capture.Calibration.NeutralY, 11580, 11590);
         Assert.InRange(capture.Calibration.NeutralZ, 11580, 11590);
     }
+
+    [Fact]
+    public void AnEpochsStrideCountsTheStepsAnIntervalHoldingAMissedStepSpans()
+    {
+        // Two 0.6 m steps of 0.6 s and an interval of 1.2 s over 1.2 m that spans two (WalkingSpeed.NewestSpan): the
+        // epoch's stride is 1.2 m, as the bout's, not the 1.6 m of three steps.
+        var epoch = new EpochAccumulator();
+        var summary = new EpochSummary();
+        epoch.Begin(0, 0, 60 * S);
+        epoch.AddStepLength(6000, 600_000, 1);
+        epoch.AddStepLength(12000, 1_200_000, 2);
+        epoch.AddStepLength(6000, 600_000, 1);
+        epoch.Summarize(summary, 60 * S);
+
+        Assert.Equal(1000, summary.SpeedMmPerS);
+        Assert.Equal(1200, summary.StrideLengthMm);
+    }
 }
