@@ -380,6 +380,12 @@ namespace LumbarBand.Core.Cueing
                 }
                 else
                 {
+                    // Followed slowly, but never with a posture beyond a rule's threshold: a held excursion is not learnt.
+                    if (settled && !_flexion.IsBeyondThreshold && !_lateral.IsBeyondThreshold)
+                    {
+                        baseline.Learn(flexion, lateralBend);
+                    }
+
                     flexion -= baseline.Flexion;
                     lateralBend -= baseline.LateralBend;
                     averageFlexion -= baseline.Flexion;

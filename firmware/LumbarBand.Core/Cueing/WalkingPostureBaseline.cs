@@ -3,7 +3,8 @@ namespace LumbarBand.Core.Cueing
     /// <summary>
     /// The wearer's own walking posture, learnt at the start of each walk: mean flexion and lateral bend over the first
     /// <see cref="LearnEvaluations"/> posture evaluations once walking has settled, each capped at
-    /// <see cref="MaxFlexionCentidegrees"/> and <see cref="MaxLateralBendCentidegrees"/>. The posture rules judge
+    /// <see cref="MaxFlexionCentidegrees"/> and <see cref="MaxLateralBendCentidegrees"/>, then followed slowly
+    /// (<see cref="FollowShift"/>) while no posture excursion is under way. The posture rules judge
     /// walking posture against it rather than against standing neutral.
     /// </summary>
     /// <remarks>
@@ -36,6 +37,22 @@ namespace LumbarBand.Core.Cueing
 
         /// <summary>Largest walking lateral bend forgiven, centidegrees: 5°; gait itself adds no sustained side lean.</summary>
         public const int MaxLateralBendCentidegrees = 500;
+
+        /// <summary>
+        /// Once known, each confirmed evaluation moves the baseline 2^-8 of the way toward it: a time constant of 256
+        /// evaluations, 51 s of walking at 5 Hz. Why it follows at all: the first 20 s are a noisy sample of a walking
+        /// posture that wanders by several degrees over tens of seconds (path, pace; on the real-stride walks built from
+        /// voisard-l5-walks the band's lateral bend swung ±5° with a 12–14 s period), so a baseline frozen after them
+        /// was off by up to 4° from the walk's mean, often toward a lean held later, which then read below the
+        /// threshold. Why so slowly: a deliberate change of posture crosses a rule's threshold within a second or two, in
+        /// which the baseline takes under 1/25 of it, and <see cref="CueEngine"/> stops it while an excursion is under
+        /// way, so a held lean or stoop is not learnt. The cost: a posture held for minutes just below a threshold is
+        /// learnt, up to the caps, which bound what any drift can make it forgive.
+        /// </summary>
+        public const int FollowShift = 8;
+
+        /// <summary>Half of 2^<see cref="FollowShift"/>: the follow step rounds to nearest, so it has no drift of its own.</summary>
+        private const int FollowRounding = 1 << (FollowShift - 1);
 
         private int _count;
         private int _sumFlexion;
@@ -75,31 +92,41 @@ namespace LumbarBand.Core.Cueing
             LateralBend = 0;
         }
 
-        /// <summary>Holds one settled-walking evaluation (centidegrees, not turning) until the next step confirms it, until the baseline is known.</summary>
+        /// <summary>
+        /// Holds one settled-walking evaluation (centidegrees, not turning) until the next step confirms it: learnt
+        /// while the baseline is not known, followed once it is (the caller leaves out evaluations of an excursion).
+        /// </summary>
         public void Learn(int flexionCentidegrees, int lateralBendCentidegrees)
         {
-            if (_count >= LearnEvaluations)
-            {
-                return;
-            }
-
             _heldFlexion += flexionCentidegrees;
             _heldLateral += lateralBendCentidegrees;
             _heldCount++;
         }
 
-        /// <summary>A step was counted: the evaluations held since the last one were walking (dropped if the wearer turned); the baseline is known once they make <see cref="LearnEvaluations"/>.</summary>
+        /// <summary>
+        /// A step was counted: the evaluations held since the last one were walking (dropped if the wearer turned); the
+        /// baseline is known once they make <see cref="LearnEvaluations"/>, and follows them from then on.
+        /// </summary>
         public void Confirm()
         {
             int held = _heldCount;
             if (held <= 0)
             {
-                // Nothing held (the common case once the baseline is known), or the wearer turned: nothing to learn.
+                // Nothing held (an excursion, or the rules not judging), or the wearer turned: nothing to learn.
                 if (held != 0)
                 {
                     DropUnconfirmed();
                 }
 
+                return;
+            }
+
+            if (_count >= LearnEvaluations)
+            {
+                // Known: follow the confirmed walking posture slowly, each evaluation weighing 2^-FollowShift (rounded to nearest).
+                Flexion = Clamp(Flexion + ((_heldFlexion - (held * Flexion) + FollowRounding) >> FollowShift), MaxFlexionCentidegrees);
+                LateralBend = Clamp(LateralBend + ((_heldLateral - (held * LateralBend) + FollowRounding) >> FollowShift), MaxLateralBendCentidegrees);
+                DropUnconfirmed();
                 return;
             }
 

@@ -333,6 +333,32 @@ public sealed class CueEngineScenarioTests
     }
 
     [Fact]
+    public void ALeanIsJudgedAgainstTheWalkingPostureOfTheWalkSoFarNotOnlyItsFirstSeconds()
+    {
+        // Learnt leaning 5° right in the first 25 s of walking, then upright for three minutes: a 13° right lean is
+        // 3° beyond the threshold. With the baseline frozen after its first 20 s (5° forgiven) it read 8°: no cue.
+        var w = new SyntheticWalker().Stand(10).Walk(30, lateralDeg: 5).Walk(180, lateralDeg: 0);
+        Assert.InRange(w.Engine.WalkingPosture.LateralBendCentidegrees, 0, 150);
+        double onsetS = w.TimeS;
+        w.Walk(20, lateralDeg: 13).Walk(10);
+
+        BandEvent cue = Assert.Single(w.Cues);
+        Assert.Equal(CueRule.LateralLean, CueEventValue.Rule(cue.Value));
+        Assert.InRange(CueS(cue) - onsetS, DwellS, DwellS + 0.5);
+    }
+
+    [Fact]
+    public void ALeanHeldForMinutesIsNotLearntAsWalkingPosture()
+    {
+        // 11° right held 5 minutes: beyond the threshold all along, so the baseline does not follow it (had it followed
+        // to its 5° cap, the lean would read 6°, below the 7° clear level, and the excess would have ended).
+        var w = new SyntheticWalker().Walk(WarmUpS).Walk(300, lateralDeg: 11);
+
+        Assert.True(w.Engine.LateralLean.IsExcessive);
+        Assert.InRange(w.Engine.WalkingPosture.LateralBendCentidegrees, -100, 100);
+    }
+
+    [Fact]
     public void WalkingPostureWithinWhatGaitExplainsIsNeverCued()
     {
         // A wearer whose pelvis tilts 18° forward in gait (the real walks show 10–25°): learnt, not cued.

@@ -193,6 +193,42 @@ public sealed class CueingPartsTests
     }
 
     [Fact]
+    public void OnceKnownTheWalkingPostureBaselineFollowsWalkingPostureWithATimeConstantOf256Evaluations()
+    {
+        var baseline = new WalkingPostureBaseline();
+        void Stride(int flexion, int lateral)
+        {
+            for (int i = 0; i < 4; i++) // four evaluations, then the step that confirms them
+            {
+                baseline.Learn(flexion, lateral);
+            }
+
+            baseline.Confirm();
+        }
+
+        for (int s = 0; s < 25; s++)
+        {
+            Stride(800, 400); // the first 20 s: learnt as the mean
+        }
+
+        Assert.Equal((800, 400), (baseline.FlexionCentidegrees, baseline.LateralBendCentidegrees));
+        for (int s = 0; s < 64; s++)
+        {
+            Stride(0, 0); // 256 evaluations of a walking posture that settled upright
+        }
+
+        // exp(-1) of the way left: 294 and 147 centidegrees (frozen, as before, it stayed at 800 and 400).
+        Assert.InRange(baseline.FlexionCentidegrees, 285, 300);
+        Assert.InRange(baseline.LateralBendCentidegrees, 140, 152);
+        for (int s = 0; s < 1000; s++)
+        {
+            Stride(-3000, -1200); // never beyond the caps
+        }
+
+        Assert.Equal((-WalkingPostureBaseline.MaxFlexionCentidegrees, -WalkingPostureBaseline.MaxLateralBendCentidegrees), (baseline.FlexionCentidegrees, baseline.LateralBendCentidegrees));
+    }
+
+    [Fact]
     public void EventValuesRoundTrip()
     {
         int cue = CueEventValue.Pack(CueRule.LateralLean, 3, delivered: true);
