@@ -17,6 +17,9 @@ public sealed record ReferenceBout(double StartS, double EndS, IReadOnlyList<dou
 
     /// <summary>The reference's mean stride length over the bout, m; null where it has none.</summary>
     public double? AverageStrideLengthM { get; init; }
+
+    /// <summary>The reference's cadence over the bout, steps/min; null where it has none.</summary>
+    public double? CadenceSpm { get; init; }
 }
 
 /// <summary>A span of a recording, seconds.</summary>
@@ -113,6 +116,7 @@ public sealed partial class ReferenceRecording
                     : DefaultSystem,
                 WalkingSpeedMps = OptionalNumber(b, "walking_speed_mps"),
                 AverageStrideLengthM = OptionalNumber(b, "average_stride_length_m"),
+                CadenceSpm = OptionalNumber(b, "cadence_spm"),
             });
         }
 

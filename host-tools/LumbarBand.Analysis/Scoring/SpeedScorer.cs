@@ -16,6 +16,15 @@ namespace LumbarBand.Analysis.Scoring;
 /// <param name="BandStrideLengthM">The same mean of the band's stride lengths; null when missed.</param>
 public sealed record SpeedBout(string Recording, string SubjectId, double StartS, double EndS, double ReferenceSpeedMps, double? ReferenceStrideLengthM, double? BandSpeedMps, double? BandStrideLengthM)
 {
+    /// <summary>The reference's cadence over the bout, steps/min (null when it has none).</summary>
+    public double? ReferenceCadenceSpm { get; init; }
+
+    /// <summary>The same overlap-weighted mean of the band's bout cadences (first to last step), steps/min; null when missed.</summary>
+    public double? BandCadenceSpm { get; init; }
+
+    /// <summary>Steps of the band's bouts that overlap it (each bout whole).</summary>
+    public int BandSteps { get; init; }
+
     /// <summary>True when no band bout with a speed overlaps the reference bout.</summary>
     public bool Missed => BandSpeedMps is null;
 
@@ -81,7 +90,8 @@ public static class SpeedScorer
                     continue;
                 }
 
-                double weight = 0, speedSum = 0, strideSum = 0;
+                double weight = 0, speedSum = 0, strideSum = 0, cadenceSum = 0;
+                int steps = 0;
                 foreach (WalkingBout x in found)
                 {
                     double overlap = Math.Min(b.EndS, x.EndS) - Math.Max(b.StartS, x.StartS);
@@ -90,13 +100,20 @@ public static class SpeedScorer
                         weight += overlap;
                         speedSum += overlap * s;
                         strideSum += overlap * (x.StrideLengthM ?? 0);
+                        cadenceSum += overlap * x.CadenceSpm;
+                        steps += x.Steps;
                     }
                 }
 
                 result.Add(new SpeedBout(
                     r.Name, r.SubjectId, b.StartS, b.EndS, speed, b.AverageStrideLengthM,
                     weight > 0 ? speedSum / weight : null,
-                    weight > 0 ? strideSum / weight : null));
+                    weight > 0 ? strideSum / weight : null)
+                {
+                    ReferenceCadenceSpm = b.CadenceSpm,
+                    BandCadenceSpm = weight > 0 ? cadenceSum / weight : null,
+                    BandSteps = steps,
+                });
             }
         }
 
@@ -183,6 +200,15 @@ public sealed record SpeedValidation(IReadOnlyList<SpeedBout> Bouts, bool Approx
         }
 
         sb.AppendLine(ci, $"  reference bouts without a band speed: {p.Missed} of {p.Bouts.Count} ({100 * p.MissedFraction:0}%)");
+        sb.AppendLine("  per reference bout, band / reference (band steps: of its bouts overlapping it):");
+        foreach (SpeedBout b in Bouts)
+        {
+            string speed = b.Missed ? "missed" : $"{Fixed(b.BandSpeedMps!.Value, "0.000")} / {Fixed(b.ReferenceSpeedMps, "0.000")} m/s ({Fixed(100 * ((b.BandSpeedMps.Value / b.ReferenceSpeedMps) - 1), "+0;-0")}%)";
+            string stride = b.ReferenceStrideLengthM is double rs && !b.Missed ? $"  stride {Fixed(b.BandStrideLengthM ?? double.NaN, "0.000")} / {Fixed(rs, "0.000")} m" : string.Empty;
+            string cadence = b.BandCadenceSpm is double bc && b.ReferenceCadenceSpm is double rc ? $"  cadence {bc:0.0} / {rc:0.0} steps/min  band steps {b.BandSteps}" : string.Empty;
+            sb.AppendLine(ci, $"    {b.Recording,-20} {b.StartS,6:0.0}–{b.EndS,6:0.0} s  speed {speed}{stride}{cadence}");
+        }
+
         if (!Approximate && Subjects.Count > 1)
         {
             SpeedCorrectionFit fit = SpeedCorrectionFit.LeaveOneSubjectOut(Bouts);
