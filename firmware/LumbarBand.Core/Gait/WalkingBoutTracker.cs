@@ -198,7 +198,9 @@ namespace LumbarBand.Core.Gait
         /// rival window set by the walk's rhythm then drops every other turning step; turns make up a large part of
         /// daily-living walking (Glaister et al. 2007) (in HA002's daily-living walk, a turning bout of 22 reference
         /// steps came out as 13). The rival is counted when the next step arrives, with its own contact time,
-        /// and the walk's rhythm is left as it was: it is the straight walking's, which resumes after the turn. Only
+        /// and the rhythm learns both halves: they are the intervals between the walk's steps now. Left whole, the
+        /// interval kept the rhythm at a stride, so the rival window dropped the turn's next steps unless they too came in
+        /// halves; a turn's steps are irregular, and each is judged against the turn's own rhythm. Only
         /// while turning: on straight paths a halfway candidate is a second hump or an aid's impact (the very slow MS
         /// walk with an aid has one in most strides). The quarter was set from the physical bound, not tuned.
         /// </summary>
@@ -229,7 +231,9 @@ namespace LumbarBand.Core.Gait
         /// weight shift before setting off), and inside a bout it is held back like a stopping step, counted only if
         /// walking goes on. Gait initiation reaches the steady rhythm within the first step or two (Jian et al. 1993),
         /// and walking's step intervals, left/right asymmetry included, stay within about ±30% of their mean, so a
-        /// pause of half a step more is not walking's rhythm. Not fitted to data.
+        /// pause of half a step more is not walking's rhythm. A step held after a hesitation does not move the bout's
+        /// mean peak: the step that shows walking goes on (not weak, <see cref="StoppingStepShift"/>) is judged against
+        /// the walk's own steps, not against a mean that the held step, perhaps a stop's, has lowered. Not fitted to data.
         /// </summary>
         public const int HesitationRatioNumerator = 3;
 
@@ -448,8 +452,11 @@ namespace LumbarBand.Core.Gait
                 if (split > 0 && _rivalPeak >= _meanPeak >> StoppingStepShift && HalvesOf(split, interval - split))
                 {
                     // A turning candidate as strong as a step, halfway between two steps: a turn's short step. Counted
-                    // with its own time; the walk's rhythm is left as it was (the interval goes in whole).
+                    // with its own time, and the rhythm learns both halves (the interval between steps).
                     AcceptStep(_rivalTimeUs, _rivalPeak, UnmeasuredYaw, false);
+                    AddInterval(split);
+                    interval -= split;
+                    _lastStepSample = _rivalSample;
                 }
 
                 _rivalSample = contactSample;
@@ -669,6 +676,13 @@ namespace LumbarBand.Core.Gait
             bool weak = peakCounts < (mean >> StoppingStepShift);
             if ((afterHesitation || weak) && _heldCount < MaxStoppingSteps)
             {
+                if (afterHesitation)
+                {
+                    // On probation: the step that shows walking goes on is judged against the walk's own steps, not a
+                    // mean this step, perhaps a stop's, has lowered.
+                    _meanPeak = mean;
+                }
+
                 int k = _heldCount;
                 _heldTimeUs[k] = timeUs;
                 _heldStrong = weak ? _heldStrong & ~(1 << k) : _heldStrong | (1 << k);

@@ -14,14 +14,13 @@ public sealed class RealWalksTests
     // Today's level on the references as they now stand (Mobilise-D bouts, the Stereophoto bouts, unverified spans),
     // scored as ../shared/tools/score_steps.py scores it, after issue 12 (steps from 35 steps/min, stride-based
     // walking tests): F1 0.890, count error 7.2%, cadence MAE 4.25 steps/min, 3.85 false steps/min (before it:
-    // 0.873, 6.6%, 3.78, 3.26: cadence and false steps regressed, in daily living); since then count error 4.8% and
-    // cadence MAE 3.19 steps/min. These two bounds guard that level against regression; they are NOT the targets, which
-    // are count error <= 3% and cadence MAE <= 3 steps/min. F1 (0.901) and false steps (1.48/min since a run shorter
-    // than the Mobilise-D bout, a few steps to a chair, is no bout) meet their targets, asserted as such: F1 >= 0.90,
-    // false steps <= 2/min.
+    // 0.873, 6.6%, 3.78, 3.26: cadence and false steps regressed, in daily living); since then count error 4.2%. This
+    // bound guards that level against regression; it is NOT the target, which is count error <= 3%. F1 (0.901),
+    // cadence MAE (2.79 steps/min since a turn's step counted halfway teaches the rhythm both halves) and false steps
+    // (1.78/min) meet their targets, asserted as such: F1 >= 0.90, cadence MAE <= 3 steps/min, false steps <= 2/min.
     private const double TargetF1 = 0.90;
-    private const double GuardCountErrorPct = 5.0;
-    private const double GuardCadenceMaeSpm = 3.2;
+    private const double GuardCountErrorPct = 4.5;
+    private const double TargetCadenceMaeSpm = 3.0;
     private const double TargetFalseStepsPerMinute = 2.0;
 
     private static readonly (string Name, double[] Rotation)[] Mountings =
@@ -66,7 +65,7 @@ public sealed class RealWalksTests
         const string Guard = "(a regression guard at today's level, not the target)";
         Assert.True(score.F1 >= TargetF1, $"step F1 {score.F1:F3} fell below the target {TargetF1}: {score}");
         Assert.True(score.StepCountErrorPct <= GuardCountErrorPct, $"step-count error {score.StepCountErrorPct:F1}% rose above {GuardCountErrorPct}% {Guard}: {score}");
-        Assert.True(score.CadenceMaeSpm <= GuardCadenceMaeSpm, $"cadence MAE {score.CadenceMaeSpm:F2} steps/min rose above {GuardCadenceMaeSpm} {Guard}: {score}");
+        Assert.True(score.CadenceMaeSpm <= TargetCadenceMaeSpm, $"cadence MAE {score.CadenceMaeSpm:F2} steps/min rose above the target {TargetCadenceMaeSpm}: {score}");
         Assert.True(
             score.FalseStepsPerMinute <= TargetFalseStepsPerMinute,
             $"false steps {score.FalseStepsPerMinute:F2}/min of non-walking rose above the target {TargetFalseStepsPerMinute}/min: {score}");

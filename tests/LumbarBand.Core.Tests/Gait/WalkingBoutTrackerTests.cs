@@ -336,6 +336,50 @@ public sealed class WalkingBoutTrackerTests
     }
 
     [Fact]
+    public void AfterATurnsStepIsCountedHalfwayTheRhythmIsTheTurnsSoItsNextIrregularStepIsNoRival()
+    {
+        // A slow walk (60 samples a step) turns at twice its step rate: the turn's first step is found halfway and
+        // counted by the halves rule; its next steps come 30 then 50 samples apart (turning steps are irregular). With
+        // the whole 60-sample interval left in the rhythm, the rival window (37 samples) dropped the step 30 samples
+        // on, and 30 and 50 are not halves of 80, so it was lost.
+        var run = new Run { StepSamples = 60 };
+        run.Steps(8, Strong);
+        int halfway = run.Sample - 30;
+        run.Candidate(halfway, Strong, turning: true);
+        int onRhythm = run.Sample;
+        run.Candidate(onRhythm, Strong, turning: true);
+        int next = onRhythm + 30;
+        run.Candidate(next, Strong, turning: true);
+        int after = next + 50;
+        run.Candidate(after, Strong, turning: true);
+        run.Candidate(after + 40, Strong, turning: true);
+        run.Pause();
+        foreach (int step in new[] { halfway, onRhythm, next, after, after + 40 })
+        {
+            Assert.Contains(Run.TimeUs(step), run.StepTimes);
+        }
+
+        Assert.Equal(run.ContactTimesUs.Count + 5, run.StepTimes.Count);
+    }
+
+    [Fact]
+    public void AfterAHesitationTheStepThatShowsWalkingGoesOnIsJudgedAgainstTheWalksStepsNotTheHeldOne()
+    {
+        // A walk, a pause of two steps, then a weak step (held: after a hesitation) and a step at 0.44 of the walk's
+        // peak: weak against the walk (below half of it), though not against a mean the held weak step had lowered
+        // (1024 -> 819, half 409). Both are the stop's, dropped when the bout ends.
+        var run = new Run();
+        run.Steps(10, Strong);
+        int held = run.Sample + Step;
+        run.Candidate(held, Weak);
+        run.Candidate(held + Step, 450);
+        run.Pause();
+        Assert.DoesNotContain(Run.TimeUs(held), run.StepTimes);
+        Assert.DoesNotContain(Run.TimeUs(held + Step), run.StepTimes);
+        Assert.Equal(run.ContactTimesUs, run.StepTimes);
+    }
+
+    [Fact]
     public void AHalfwayCandidateIsNoStepOffATurnWhenWeakOrWhenNotHalfway()
     {
         // The same halfway candidate on a straight path (a second hump, an aid's impact), a weak one while turning, and
