@@ -20,6 +20,12 @@ public sealed record ReferenceBout(double StartS, double EndS, IReadOnlyList<dou
 
     /// <summary>The reference's cadence over the bout, steps/min; null where it has none.</summary>
     public double? CadenceSpm { get; init; }
+
+    /// <summary>
+    /// The foot of each initial contact (<c>Left</c> or <c>Right</c>, null where not given), in the order of
+    /// <see cref="InitialContactsS"/>; empty where the reference gives no sides.
+    /// </summary>
+    public IReadOnlyList<string?> InitialContactSides { get; init; } = [];
 }
 
 /// <summary>A span of a recording, seconds.</summary>
@@ -117,6 +123,9 @@ public sealed partial class ReferenceRecording
                 WalkingSpeedMps = OptionalNumber(b, "walking_speed_mps"),
                 AverageStrideLengthM = OptionalNumber(b, "average_stride_length_m"),
                 CadenceSpm = OptionalNumber(b, "cadence_spm"),
+                InitialContactSides = b.TryGetProperty("initial_contacts_side", out JsonElement sides) && sides.ValueKind == JsonValueKind.Array
+                    ? sides.EnumerateArray().Select(e => e.ValueKind == JsonValueKind.String ? e.GetString() : null).ToArray()
+                    : [],
             });
         }
 

@@ -13,13 +13,20 @@ namespace LumbarBand.Analysis.Simulation;
 /// the band be tested on minutes of real gait where the recordings hold seconds; label it as built, not recorded.
 /// </summary>
 /// <remarks>
-/// Only straight strides are used when the recording has steady straight ones; otherwise its best run of
+/// <para>Every stride starts on the same foot (where the reference names the feet), so every join falls on that
+/// foot's heel strike. The trunk's roll at a heel strike is opposite on the two sides (the pelvis drops toward the
+/// swing leg), so a stride from one foot's heel strike to its next joined to one of the other foot's steps the roll by
+/// twice that, which no gyroscope saw: a tilt filter then unlearns it over its time constant. In voisard-l5-walks a
+/// U-turn often holds two contacts of one foot in a row, so the strides before it start on one foot and those after it
+/// on the other; built from both, the band's lateral bend (and a float 100 Hz filter's) swung by ±5–8° at every
+/// change of side, twice in each repetition of the strides.</para>
+/// <para>Only straight strides are used when the recording has steady straight ones; otherwise its best run of
 /// <see cref="StridesInARow"/> whole strides in a row is repeated as one block. A turning stride ends with the trunk rolled and pitched by up to 20° (pelvis and
 /// trunk reorient through a turn; on HA001_Test11_Trial1 the band's estimate and a full-rate floating-point filter
 /// agree on it), and the next stride, taken from elsewhere in the recording, starts upright: the join is a jump of
 /// attitude that no gyroscope saw, which any tilt filter then takes seconds to unlearn. With turning strides in,
 /// the walk turned by about 190° every 6 s and the band read ±15° swings of lateral bend that were artefacts of the
-/// joins, not of the wearer.
+/// joins, not of the wearer.</para>
 /// </remarks>
 public static class RealStrideWalk
 {
@@ -69,36 +76,7 @@ public static class RealStrideWalk
             RequireStillStart(recording, recordingName);
         }
 
-        // Steady strides: not the first or last of a bout (setting off and stopping, and in these daily-living
-        // recordings rising from or sitting down on a chair), straight, ending in the posture they began in, and
-        // within 10% of the median of those strides' times. One recording only: each wearer wears the sensor differently.
-        var strides = new List<(int From, int To)>();
-        foreach (ReferenceBout bout in reference.Bouts)
-        {
-            IReadOnlyList<double> ics = bout.InitialContactsS;
-            for (int k = 2; k + 4 < ics.Count; k += 2)
-            {
-                if (Enumerable.Range(k - 1, 5).All(j => !double.IsNaN(ics[j])))
-                {
-                    int from = IndexAt(recording, ics[k]);
-                    int to = IndexAt(recording, ics[k + 2]);
-                    double closure = AngleDeg(
-                        MeanSpecificForce(recording, IndexAt(recording, ics[k - 1]), IndexAt(recording, ics[k + 1])),
-                        MeanSpecificForce(recording, IndexAt(recording, ics[k + 1]), IndexAt(recording, ics[k + 3])));
-                    if (Math.Abs(HeadingChangeDeg(recording, from, to)) <= MaxStrideTurnDeg && closure <= MaxStrideClosureDeg)
-                    {
-                        strides.Add((from, to));
-                    }
-                }
-            }
-        }
-
-        if (strides.Count > 0)
-        {
-            double median = strides.Select(s => (double)(s.To - s.From)).Order().ElementAt(strides.Count / 2);
-            strides.RemoveAll(s => Math.Abs(s.To - s.From - median) > SteadyStrideTolerance * median);
-        }
-
+        List<(int From, int To)> strides = SteadyStraightStrides(recording, reference);
         if (strides.Count == 0)
         {
             // No steady straight stride (a recording that turns or changes pace all along): repeat, as one block, the
@@ -129,6 +107,55 @@ public static class RealStrideWalk
 
         double[] time = Enumerable.Range(0, columns[0].Count).Select(i => i * period).ToArray();
         return new ImuRecording(time, columns[0].ToArray(), columns[1].ToArray(), columns[2].ToArray(), columns[3].ToArray(), columns[4].ToArray(), columns[5].ToArray());
+    }
+
+    /// <summary>
+    /// Samples [from, to) of the steady straight strides of <paramref name="recording"/>, in the order they were walked:
+    /// not the first or last of a bout (setting off and stopping, and in the daily-living recordings rising from or
+    /// sitting down on a chair), straight, ending in the posture they began in, within 10% of the median of those
+    /// strides' times, and, where the reference gives each contact's foot, all starting on the same foot (the foot
+    /// that starts the most of them; see the class remarks). Empty when there is none.
+    /// </summary>
+    public static List<(int From, int To)> SteadyStraightStrides(ImuRecording recording, ReferenceRecording reference)
+    {
+        ArgumentNullException.ThrowIfNull(recording);
+        ArgumentNullException.ThrowIfNull(reference);
+        var strides = new List<(int From, int To, string? Side)>();
+        foreach (ReferenceBout bout in reference.Bouts)
+        {
+            IReadOnlyList<double> ics = bout.InitialContactsS;
+            bool sided = bout.InitialContactSides.Count == ics.Count;
+            for (int k = 2; k + 4 < ics.Count; k += 2)
+            {
+                if (Enumerable.Range(k - 1, 5).All(j => !double.IsNaN(ics[j])))
+                {
+                    int from = IndexAt(recording, ics[k]);
+                    int to = IndexAt(recording, ics[k + 2]);
+                    double closure = AngleDeg(
+                        MeanSpecificForce(recording, IndexAt(recording, ics[k - 1]), IndexAt(recording, ics[k + 1])),
+                        MeanSpecificForce(recording, IndexAt(recording, ics[k + 1]), IndexAt(recording, ics[k + 3])));
+                    if (Math.Abs(HeadingChangeDeg(recording, from, to)) <= MaxStrideTurnDeg && closure <= MaxStrideClosureDeg)
+                    {
+                        strides.Add((from, to, sided ? bout.InitialContactSides[k] : null));
+                    }
+                }
+            }
+        }
+
+        if (strides.Count > 0)
+        {
+            double median = strides.Select(s => (double)(s.To - s.From)).Order().ElementAt(strides.Count / 2);
+            strides.RemoveAll(s => Math.Abs(s.To - s.From - median) > SteadyStrideTolerance * median);
+        }
+
+        // One foot's strides only, so that every join falls on that foot's heel strike (ties: the first stride's foot).
+        string? foot = strides.Where(s => s.Side is not null).GroupBy(s => s.Side).OrderByDescending(g => g.Count()).Select(g => g.Key).FirstOrDefault();
+        if (foot is not null)
+        {
+            strides.RemoveAll(s => s.Side != foot);
+        }
+
+        return strides.Select(s => (s.From, s.To)).ToList();
     }
 
     /// <summary>Whole strides in a row repeated as one block when a recording has no steady straight stride: 4, the smallest walk.</summary>

@@ -56,6 +56,24 @@ public sealed class RealStrideWalkTests
     }
 
     [SkippableFact]
+    public void EveryStrideOfABuiltWalkStartsOnTheSameFoot()
+    {
+        // S05_T2's U-turn holds two left contacts in a row (14.89 s, 16.24 s): its straight strides before the turn
+        // start on the left foot, those after it on the right. Joining the two stepped the trunk's roll at each change
+        // of foot by some 8° that the gyroscope never saw (a tilt filter's lateral bend swung -5..+8° on the built walk).
+        string dir = SharedData.Require(RealWalksFolder.VoisardRelativeToRepositoryParent);
+        ImuRecording recording = ImuCsv.Read(Path.Combine(dir, "S05_T2.imu.csv"));
+        ReferenceRecording reference = ReferenceRecording.Read(Path.Combine(dir, "S05_T2.reference.json"));
+        ReferenceBout bout = Assert.Single(reference.Bouts);
+        string?[] feet = RealStrideWalk.SteadyStraightStrides(recording, reference)
+            .Select(s => bout.InitialContactSides[bout.InitialContactsS.Select((t, i) => (Gap: Math.Abs(t - recording.TimeS[s.From]), i)).Min().i])
+            .ToArray();
+
+        Assert.InRange(feet.Length, 5, 13);
+        Assert.All(feet, f => Assert.Equal(feet[0], f));
+    }
+
+    [SkippableFact]
     public void HeadingChangeIsTheRateAboutGravityIntegrated()
     {
         // Upright, then tilted 20° forward, turning left at 60 °/s about the vertical for 1.5 s: 90° either way.
