@@ -23,7 +23,7 @@ namespace LumbarBand.Core.Gait
         /// <summary>Walking speed, mm/s: the bout's measured stride lengths over their stride times; 0 = not measured.</summary>
         public int SpeedMmPerS;
 
-        /// <summary>Mean stride length (two steps), mm; 0 = not measured.</summary>
+        /// <summary>Mean stride length (two steps): twice the distance over the steps taken, counted in the bout's rhythm (<see cref="WalkingSpeed"/>), mm; 0 = not measured.</summary>
         public int StrideLengthMm;
 
         /// <summary>Coefficient of variation of the step times, 0.1 % (25 = 2.5 %); 0 = not measured.</summary>

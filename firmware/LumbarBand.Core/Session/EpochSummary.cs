@@ -128,7 +128,7 @@ namespace LumbarBand.Core.Session
         /// </summary>
         public int SpeedMmPerS;
 
-        /// <summary>Stride length, mm: the step-weighted mean over the epoch's measured steps (two steps' length); 0 when none was measured. Stored in cm (offset 25).</summary>
+        /// <summary>Stride length, mm: twice the epoch's measured distance over the steps its measured intervals span (an interval holding a missed step counts two, <see cref="Gait.WalkingSpeed"/>); 0 when none was measured. Stored in cm (offset 25).</summary>
         public int StrideLengthMm;
 
         /// <summary>Cues of every rule.</summary>
