@@ -313,8 +313,13 @@ namespace LumbarBand.Core
             }
 
             // The vertical history's 12.5 Hz entry (VerticalHistory.Add, inline): the step detector's box mean of the
-            // four samples before this one.
-            _history[(sample >> VerticalHistory.EntryShift) & VerticalHistory.Mask] = unchecked((sbyte)(_steps.PreviousBox >> VerticalHistory.ValueShift));
+            // four samples before this one. Every second time, the step detector's level follows the box mean too.
+            StepDetector steps = _steps;
+            _history[(sample >> VerticalHistory.EntryShift) & VerticalHistory.Mask] = unchecked((sbyte)(steps.PreviousBox >> VerticalHistory.ValueShift));
+            if ((sample & StepDetector.LevelUpdateMask) == 0)
+            {
+                steps.UpdateLevel();
+            }
 
             // The step's rotation is the sum of its four samples' rates (see GyroBiasTracker.StepSumX).
             int sumX = gyroBias.StepSumX;

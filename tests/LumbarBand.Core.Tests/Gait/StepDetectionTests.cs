@@ -136,6 +136,59 @@ public sealed class StepDetectionTests
     }
 
     [Fact]
+    public void AMovementThatStaysAboveOneGIsOneExcursionWhenTheProjectionLagsABend()
+    {
+        // A deep bend: the lagging gravity estimate projects 0.32 g below 1 g for seconds. Then the trunk straightens with
+        // two humps of upward acceleration 0.4 s apart whose dip stays 0.3 g above 1 g, but just below it in the
+        // projection. Measured from the corrected level it is one movement; from the raw one it split into two.
+        Assert.Equal(1, Candidates(StraighteningFromABend(lossCounts: 1300), levelUpdates: true));
+        Assert.Equal(2, Candidates(StraighteningFromABend(lossCounts: 1300), levelUpdates: false));
+
+        // Walking's own level (0.05 g below 1 g over a second, as on the real walks) is left as it is.
+        Assert.Equal(Candidates(StraighteningFromABend(lossCounts: 200), levelUpdates: false), Candidates(StraighteningFromABend(lossCounts: 200), levelUpdates: true));
+    }
+
+    /// <summary>Counts (4096 = 1 g) at 50 Hz: 1 s at 1 g, then a projection loss held for 4 s with two humps of 1500 counts (0.37 g) in its last second, 0.4 s apart.</summary>
+    private static int[] StraighteningFromABend(int lossCounts)
+    {
+        var signal = new int[250];
+        for (int k = 50; k < 250; k++)
+        {
+            double hump = Hump(k - 200) + Hump(k - 220);
+            signal[k] = (int)((hump * 1500) - lossCounts);
+        }
+
+        return signal;
+    }
+
+    /// <summary>A raised-cosine hump 0.72 s wide at its base, centred at 0, peak 1 (two of them 0.4 s apart dip to 0.83 between).</summary>
+    private static double Hump(int sample)
+    {
+        return Math.Abs(sample) < 18 ? 0.5 * (1 + Math.Cos(Math.PI * sample / 18.0)) : 0;
+    }
+
+    private static int Candidates(int[] signal, bool levelUpdates)
+    {
+        var detector = new StepDetector();
+        int found = 0;
+        for (int k = 0; k < signal.Length; k++)
+        {
+            int sample = k + 1;
+            if (levelUpdates && (sample & StepDetector.LevelUpdateMask) == 0)
+            {
+                detector.UpdateLevel();
+            }
+
+            if (detector.Update(signal[k], sample))
+            {
+                found++;
+            }
+        }
+
+        return found;
+    }
+
+    [Fact]
     public void NeutralIsCapturedAtPowerOnAndOnRequestOnly()
     {
         var band = new Band();
