@@ -87,7 +87,9 @@ public sealed class SpeedScorerTests
 
         Assert.True(pooled.StrideLengthMaeM <= 0.13, $"stride-length MAE {pooled.StrideLengthMaeM:0.000} m above today's 0.121 {Note}");
         Assert.True(pooled.SpeedMeanRelativeErrorPct <= 20, $"mean relative speed error {pooled.SpeedMeanRelativeErrorPct:0.0}% above today's 18.2% {Note}");
-        Assert.True(heldOut.SpeedMaeMps <= 0.135, $"speed MAE with K fitted leave-one-subject-out {heldOut.SpeedMaeMps:0.000} m/s above today's 0.132 {Note}");
+        // 0.132 -> 0.136 when the step detector stopped splitting a straightening from a stoop (HA001 124 s): HA001's bout
+        // 119.9-125.2 s then read its speed right with the shipped K (+8% -> +1%), so K fitted without HA001 (0.98) reads it low.
+        Assert.True(heldOut.SpeedMaeMps <= 0.14, $"speed MAE with K fitted leave-one-subject-out {heldOut.SpeedMaeMps:0.000} m/s above today's 0.136 {Note}");
     }
 
     [SkippableFact]
