@@ -203,7 +203,7 @@ public sealed record SpeedValidation(IReadOnlyList<SpeedBout> Bouts, bool Approx
         sb.AppendLine("  per reference bout, band / reference (band steps: of its bouts overlapping it):");
         foreach (SpeedBout b in Bouts)
         {
-            string speed = b.Missed ? "missed" : $"{Fixed(b.BandSpeedMps!.Value, "0.000")} / {Fixed(b.ReferenceSpeedMps, "0.000")} m/s ({Fixed(100 * ((b.BandSpeedMps.Value / b.ReferenceSpeedMps) - 1), "+0;-0")}%)";
+            string speed = b.Missed ? "missed" : $"{Fixed(b.BandSpeedMps!.Value, "0.000")} / {Fixed(b.ReferenceSpeedMps, "0.000")} m/s ({SignedPercent(100 * ((b.BandSpeedMps.Value / b.ReferenceSpeedMps) - 1))}%)";
             string stride = b.ReferenceStrideLengthM is double rs && !b.Missed ? $"  stride {Fixed(b.BandStrideLengthM ?? double.NaN, "0.000")} / {Fixed(rs, "0.000")} m" : string.Empty;
             string cadence = b.BandCadenceSpm is double bc && b.ReferenceCadenceSpm is double rc ? $"  cadence {bc:0.0} / {rc:0.0} steps/min  band steps {b.BandSteps}" : string.Empty;
             sb.AppendLine(ci, $"    {b.Recording,-20} {b.StartS,6:0.0}–{b.EndS,6:0.0} s  speed {speed}{stride}{cadence}");
@@ -221,6 +221,10 @@ public sealed record SpeedValidation(IReadOnlyList<SpeedBout> Bouts, bool Approx
 
         return sb.ToString();
     }
+
+    // Rounded first: a small negative error would otherwise print as "-+0" (the negative section applies before rounding).
+    private static string SignedPercent(double percent) =>
+        (Math.Round(percent, MidpointRounding.AwayFromZero) + 0.0).ToString("+0;-0;0", CultureInfo.InvariantCulture);
 
     private static string Fixed(double v, string format) => double.IsNaN(v) ? "–" : v.ToString(format, CultureInfo.InvariantCulture);
 }

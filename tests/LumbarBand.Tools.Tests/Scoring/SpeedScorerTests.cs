@@ -101,4 +101,22 @@ public sealed class SpeedScorerTests
             Assert.Contains(line, table, StringComparison.Ordinal);
         }
     }
+
+    [Fact]
+    public void ABoutWithinHalfAPercentPrintsZeroNotMinusPlusZero()
+    {
+        var bouts = new[]
+        {
+            new SpeedBout("walk_A", "S1", 1, 9, 1.000, null, 0.998, null),
+            new SpeedBout("walk_B", "S1", 12, 20, 1.000, null, 1.054, null),
+            new SpeedBout("walk_C", "S1", 22, 30, 1.000, null, 0.946, null),
+        };
+
+        string table = new SpeedValidation(bouts, Approximate: true).ToTable();
+
+        Assert.Contains("0.998 / 1.000 m/s (0%)", table, StringComparison.Ordinal);
+        Assert.Contains("1.054 / 1.000 m/s (+5%)", table, StringComparison.Ordinal);
+        Assert.Contains("0.946 / 1.000 m/s (-5%)", table, StringComparison.Ordinal);
+        Assert.DoesNotContain("-+", table, StringComparison.Ordinal);
+    }
 }
