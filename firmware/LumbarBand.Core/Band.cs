@@ -106,6 +106,9 @@ namespace LumbarBand.Core
             _sessions.Configure(settings);
         }
 
+        /// <summary>The step length of each counted step (the pendulum, wearer's height, turning steps' share).</summary>
+        public StepLengthEstimator StepLengths { get { return _stepLengths; } }
+
         /// <summary>Events produced by the pipeline, for the session recorder or a host tool to drain.</summary>
         public EventQueue Events { get { return _events; } }
 
@@ -397,7 +400,7 @@ namespace LumbarBand.Core
             int contactSample = (int)_samples - (int)((_nowUs - contactUs) / ImuFormat.SamplePeriodUs);
             int newestEntry = (int)_samples >> VerticalHistory.EntryShift;
             StepLengthEstimator lengths = _stepLengths;
-            if (lengths.OnStep(contactUs, contactSample, newestEntry))
+            if (lengths.OnStep(contactUs, contactSample, newestEntry, _turns.Turning))
             {
                 int stepTimeUs = lengths.StepTimeUs;
                 int lengthTenthsMm = lengths.StepLengthTenthsMm;

@@ -27,7 +27,8 @@ namespace LumbarBand.Core.Gait
     /// step time rounded to a whole number (1 below 1.5), and the rhythm follows only intervals that span one step: speed,
     /// stride and cadence then agree (speed = stride × cadence / 120, as the Mobilise-D pipeline ties them, Micó-Amigo et
     /// al. 2023). The Mobilise-D stride length (Soltani et al. 2021, the method Micó-Amigo et al. validated) meets the
-    /// same missed steps with a Hampel filter over the step lengths; turning steps are kept in both.</para>
+    /// same missed steps with a Hampel filter over the step lengths. Turning steps are kept in both (INDIP's bout speed
+    /// includes its turns); the band reads their length as <see cref="StepLengthEstimator.TurningStepEighths"/> of the pendulum's.</para>
     /// </remarks>
     public sealed class WalkingSpeed
     {

@@ -1,6 +1,7 @@
 using LumbarBand.Analysis.Recordings;
 using LumbarBand.Core;
 using LumbarBand.Core.Configuration;
+using LumbarBand.Core.Gait;
 
 namespace LumbarBand.Analysis.Analyzing;
 
@@ -15,17 +16,20 @@ public static class RecordingAnalyzer
     /// <summary>
     /// Analyzes a recording in physical units; <paramref name="source"/> names it in the output. <paramref name="heightCm"/>
     /// is the wearer's height (the band's <see cref="SettingId.WearerHeightCm"/> setting; null: its default).
+    /// <paramref name="turningStepEighths"/> is the turning steps' share of the pendulum's length: the band's
+    /// <see cref="StepLengthEstimator.TurningStepEighths"/> unless a leave-one-subject-out fit tries another.
     /// </summary>
-    public static AnalysisResult Analyze(ImuRecording recording, string source, int? heightCm = null)
+    public static AnalysisResult Analyze(ImuRecording recording, string source, int? heightCm = null, int turningStepEighths = StepLengthEstimator.TurningStepEighths)
     {
-        return Analyze(DeviceQuantizer.ToDevice(recording), source, heightCm);
+        return Analyze(DeviceQuantizer.ToDevice(recording), source, heightCm, turningStepEighths);
     }
 
     /// <summary>
     /// Analyzes raw device counts; <paramref name="source"/> names them in the output. Throws
-    /// <see cref="ArgumentException"/> naming the setting and its range if <paramref name="heightCm"/> is out of range.
+    /// <see cref="ArgumentException"/> naming the setting and its range if <paramref name="heightCm"/> is out of range,
+    /// or if <paramref name="turningStepEighths"/> is not 1–8.
     /// </summary>
-    public static AnalysisResult Analyze(RawImuSamples samples, string source, int? heightCm = null)
+    public static AnalysisResult Analyze(RawImuSamples samples, string source, int? heightCm = null, int turningStepEighths = StepLengthEstimator.TurningStepEighths)
     {
         ArgumentNullException.ThrowIfNull(samples);
         var settings = new BandSettings();
@@ -39,6 +43,7 @@ public static class RecordingAnalyzer
         }
 
         var band = new Band(settings, null);
+        band.StepLengths.SetTurningStepEighths(turningStepEighths);
         var steps = new List<double>();
         var bouts = new List<WalkingBout>();
         var cues = new CueLog();

@@ -166,6 +166,12 @@ public sealed record SpeedValidation(IReadOnlyList<SpeedBout> Bouts, bool Approx
     /// <summary>Pooled score.</summary>
     public SpeedScore Pooled => new(Bouts);
 
+    /// <summary>
+    /// The bouts as scored with each turning steps' share <see cref="TurningStepFit.Tried"/> (a band run each), for its
+    /// leave-one-subject-out fit; null when the reference has no stride lengths to fit on.
+    /// </summary>
+    public IReadOnlyDictionary<int, IReadOnlyList<SpeedBout>>? BoutsByTurningShare { get; init; }
+
     /// <summary>Per subject, in id order.</summary>
     public IReadOnlyList<(string SubjectId, SpeedScore Score)> Subjects => Bouts.Select(b => b.SubjectId).Distinct().Order(StringComparer.Ordinal)
         .Select(id => (id, new SpeedScore(Bouts.Where(b => b.SubjectId == id).ToArray()))).ToArray();
@@ -217,6 +223,15 @@ public sealed record SpeedValidation(IReadOnlyList<SpeedBout> Bouts, bool Approx
             sb.Append(ci, $"  for comparison, K fitted leave-one-subject-out (geometric mean of reference over band speed): ");
             sb.AppendLine(string.Join(", ", fit.Subjects.Select(s => "without " + s.SubjectId + " " + Fixed(s.FittedK, "0.000") + " → " + s.SubjectId + " speed MAE " + Fixed(s.HeldOut.SpeedMaeMps, "0.000") + ", stride MAE " + Fixed(s.HeldOut.StrideLengthMaeM, "0.000"))));
             sb.AppendLine(ci, $"  fitted K held out, pooled: speed MAE {Fixed(held.SpeedMaeMps, "0.000")} m/s, mean rel err {Fixed(held.SpeedMeanRelativeErrorPct, "0.0")}%, stride MAE {Fixed(held.StrideLengthMaeM, "0.000")} m; K fitted on all subjects {StepLengthEstimator.CorrectionPermille / 1000.0 * SpeedCorrectionFit.Factor(Bouts):0.000}");
+        }
+
+        if (!Approximate && Subjects.Count > 1 && BoutsByTurningShare is { } byShare)
+        {
+            TurningStepFit fit = TurningStepFit.LeaveOneSubjectOut(byShare);
+            SpeedScore held = fit.Pooled;
+            sb.AppendLine(ci, $"  turning steps' share of the pendulum's length shipped {StepLengthEstimator.TurningStepEighths}/8: FITTED on these walks, so leave-one-subject-out (tried {string.Join(", ", TurningStepFit.Tried)} eighths, a band run each; least stride MAE on the other subjects):");
+            sb.AppendLine("    " + string.Join(", ", fit.Subjects.Select(s => "without " + s.SubjectId + " " + s.FittedEighths.ToString(ci) + "/8 → " + s.SubjectId + " speed MAE " + Fixed(s.HeldOut.SpeedMaeMps, "0.000") + ", stride MAE " + Fixed(s.HeldOut.StrideLengthMaeM, "0.000"))));
+            sb.AppendLine(ci, $"    held out, pooled: speed MAE {Fixed(held.SpeedMaeMps, "0.000")} m/s, mean rel err {Fixed(held.SpeedMeanRelativeErrorPct, "0.0")}%, stride MAE {Fixed(held.StrideLengthMaeM, "0.000")} m; fitted on all subjects {TurningStepFit.Fit(byShare, _ => true)}/8; with turning steps read as straight (8/8): stride MAE {Fixed(new SpeedScore(byShare[StepLengthEstimator.WholeStepEighths]).StrideLengthMaeM, "0.000")} m");
         }
 
         return sb.ToString();

@@ -3,6 +3,7 @@ using System.Text;
 using LumbarBand.Analysis.Analyzing;
 using LumbarBand.Analysis.Recordings;
 using LumbarBand.Analysis.Simulation;
+using LumbarBand.Core.Gait;
 
 namespace LumbarBand.Analysis.Scoring;
 
@@ -19,8 +20,11 @@ public sealed record ValidatedRecording(ReferenceRecording Reference, AnalysisRe
 /// </summary>
 public sealed class WalkValidation
 {
-    private WalkValidation(string directory, IReadOnlyList<ValidatedRecording> recordings, RealStrideCueSurvey realStrideCues)
+    private readonly IReadOnlyDictionary<int, IReadOnlyDictionary<string, IReadOnlyList<WalkingBout>>> _boutsByTurningShare;
+
+    private WalkValidation(string directory, IReadOnlyList<ValidatedRecording> recordings, RealStrideCueSurvey realStrideCues, IReadOnlyDictionary<int, IReadOnlyDictionary<string, IReadOnlyList<WalkingBout>>> boutsByTurningShare)
     {
+        _boutsByTurningShare = boutsByTurningShare;
         Directory = directory;
         Recordings = recordings;
         RealStrideCues = realStrideCues;
@@ -72,6 +76,7 @@ public sealed class WalkValidation
         }
 
         var recordings = new List<ValidatedRecording>();
+        Dictionary<int, Dictionary<string, IReadOnlyList<WalkingBout>>> byShare = TurningStepFit.Tried.ToDictionary(e => e, _ => new Dictionary<string, IReadOnlyList<WalkingBout>>());
         foreach (string csv in files)
         {
             string referencePath = csv[..^".imu.csv".Length] + ".reference.json";
@@ -85,6 +90,17 @@ public sealed class WalkValidation
             // Each wearer's height, as the band would be set for them (its default when the reference has none).
             int? height = reference.Subject?.HeightCm is double cm ? (int)Math.Round(cm) : null;
             AnalysisResult analysis = RecordingAnalyzer.Analyze(recording, csv, height);
+            // Where the reference has stride lengths, the band runs again with each turning share the fit tries.
+            if (reference.Bouts.Any(b => b.AverageStrideLengthM is > 0))
+            {
+                foreach (int eighths in TurningStepFit.Tried)
+                {
+                    byShare[eighths][reference.Name] = eighths == StepLengthEstimator.TurningStepEighths
+                        ? analysis.Bouts
+                        : RecordingAnalyzer.Analyze(recording, csv, height, eighths).Bouts;
+                }
+            }
+
             recordings.Add(new ValidatedRecording(
                 reference,
                 analysis,
@@ -93,13 +109,18 @@ public sealed class WalkValidation
         }
 
         RealStrideCueSurvey realStrideCues = RealStrideCueSurvey.Run(directory, recordings.Select(r => r.Reference.Name).OrderBy(n => n == RealStrideWalk.DefaultRecording ? 0 : 1));
-        return new WalkValidation(directory, recordings, realStrideCues);
+        return new WalkValidation(directory, recordings, realStrideCues, byShare.ToDictionary(p => p.Key, p => (IReadOnlyDictionary<string, IReadOnlyList<WalkingBout>>)p.Value));
     }
 
     /// <summary>Walking speed and stride length per reference bout (approximate on <see cref="ValidationTarget.VoisardWalks"/>).</summary>
     public SpeedValidation Speed => new(
         SpeedScorer.Match(Recordings.Select(r => r.Reference), Recordings.ToDictionary(r => r.Reference.Name, r => r.Analysis.Bouts)),
-        Path.GetFileName(Path.TrimEndingDirectorySeparator(Directory)) == ValidationTarget.VoisardWalks);
+        Path.GetFileName(Path.TrimEndingDirectorySeparator(Directory)) == ValidationTarget.VoisardWalks)
+    {
+        BoutsByTurningShare = _boutsByTurningShare.Values.Any(v => v.Count > 0)
+            ? _boutsByTurningShare.ToDictionary(p => p.Key, p => SpeedScorer.Match(Recordings.Select(r => r.Reference), p.Value))
+            : null,
+    };
 
     /// <summary>The side-by-side table, then the band's result per recording.</summary>
     public string ToTable()

@@ -43,8 +43,8 @@ public sealed class GaitOutcomeEstimatorTests
         const int Period = 32; // samples: 0.64 s, 8 entries
         estimator.OnBoutStart();
 
-        Assert.False(estimator.OnStep(1_000_000, 1002, 270));
-        Assert.True(estimator.OnStep(1_640_000, 1002 + Period, 270));
+        Assert.False(estimator.OnStep(1_000_000, 1002, 270, turning: false));
+        Assert.True(estimator.OnStep(1_640_000, 1002 + Period, 270, turning: false));
         Assert.Equal(640_000, estimator.StepTimeUs);
         Assert.Equal(StepLengthEstimator.Excursion(ring, VerticalHistory.EntryAtOrAfter(1002), 8), estimator.RiseTenthsMm);
         int exact = StepLengthEstimator.Length(estimator.LegLengthTenthsMm, estimator.RiseTenthsMm);
@@ -52,8 +52,33 @@ public sealed class GaitOutcomeEstimatorTests
         Assert.True(exact > 0);
 
         // A step whose entries the history no longer holds is timed but not measured.
-        Assert.True(estimator.OnStep(2_280_000, 1002 + (2 * Period), 270 + VerticalHistory.Entries));
+        Assert.True(estimator.OnStep(2_280_000, 1002 + (2 * Period), 270 + VerticalHistory.Entries, turning: false));
         Assert.Equal(0, estimator.StepLengthTenthsMm);
+    }
+
+    [Fact]
+    public void ATurningStepIsGivenThreeQuartersOfThePendulumsLength()
+    {
+        sbyte[] ring = Ring(k => 25.6 * Math.Cos(2 * Math.PI * (k + 0.5) / 8), 0);
+        var straight = new StepLengthEstimator(170, ring);
+        var turning = new StepLengthEstimator(170, ring);
+        var asStraight = new StepLengthEstimator(170, ring);
+        asStraight.SetTurningStepEighths(StepLengthEstimator.WholeStepEighths);
+        const int Period = 32;
+        foreach (StepLengthEstimator e in new[] { straight, turning, asStraight })
+        {
+            e.OnBoutStart();
+            Assert.False(e.OnStep(1_000_000, 1002, 270, turning: e != straight));
+            Assert.True(e.OnStep(1_640_000, 1002 + Period, 270, turning: e != straight));
+        }
+
+        // The same excursion: the pendulum's length for the straight step, 3/4 of it for the turning one.
+        Assert.Equal(straight.RiseTenthsMm, turning.RiseTenthsMm);
+        Assert.True(straight.StepLengthTenthsMm > 0);
+        Assert.Equal(straight.StepLengthTenthsMm * 3 / 4, turning.StepLengthTenthsMm);
+        Assert.Equal(straight.StepLengthTenthsMm, asStraight.StepLengthTenthsMm);
+        Assert.Throws<ArgumentException>(() => straight.SetTurningStepEighths(0));
+        Assert.Throws<ArgumentException>(() => straight.SetTurningStepEighths(9));
     }
 
     [Fact]
