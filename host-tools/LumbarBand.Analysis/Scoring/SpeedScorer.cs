@@ -219,7 +219,10 @@ public sealed record SpeedValidation(IReadOnlyList<SpeedBout> Bouts, bool Approx
         {
             SpeedCorrectionFit fit = SpeedCorrectionFit.LeaveOneSubjectOut(Bouts);
             SpeedScore held = fit.Pooled;
-            sb.AppendLine(ci, $"  step-length correction K shipped {StepLengthEstimator.CorrectionPermille / 1000.0:0.000}: Zijlstra & Hof's published value, not fitted here (the figures above are held out as they stand)");
+            sb.Append(ci, $"  step-length correction K shipped {StepLengthEstimator.CorrectionPermille / 1000.0:0.000}: Zijlstra & Hof's published value, not fitted here");
+            sb.AppendLine(BoutsByTurningShare is null
+                ? " (the figures above are held out as they stand)"
+                : "; the turning steps' share is fitted (below), so the figures above are not held out: its leave-one-subject-out run is the held-out figure");
             sb.Append(ci, $"  for comparison, K fitted leave-one-subject-out (geometric mean of reference over band speed): ");
             sb.AppendLine(string.Join(", ", fit.Subjects.Select(s => "without " + s.SubjectId + " " + Fixed(s.FittedK, "0.000") + " → " + s.SubjectId + " speed MAE " + Fixed(s.HeldOut.SpeedMaeMps, "0.000") + ", stride MAE " + Fixed(s.HeldOut.StrideLengthMaeM, "0.000"))));
             sb.AppendLine(ci, $"  fitted K held out, pooled: speed MAE {Fixed(held.SpeedMaeMps, "0.000")} m/s, mean rel err {Fixed(held.SpeedMeanRelativeErrorPct, "0.0")}%, stride MAE {Fixed(held.StrideLengthMaeM, "0.000")} m; K fitted on all subjects {StepLengthEstimator.CorrectionPermille / 1000.0 * SpeedCorrectionFit.Factor(Bouts):0.000}");
