@@ -32,7 +32,9 @@ namespace LumbarBand.Core.Gait
     /// <para>Slow, impaired and daily-living walking (issue 12): a step is a step whatever its speed, from 35 to
     /// about 170 steps/min (<see cref="MinStepSamples"/>, <see cref="MaxStepSamples"/>); stride-based tests decide
     /// walking instead of a cadence window: while confirming, each interval must match the same foot's interval a
-    /// stride before (<see cref="SameFootTolerance"/>, after Moe-Nilssen &amp; Helbostad 2004) and the confirming
+    /// stride before (<see cref="SameFootTolerance"/>, after Moe-Nilssen &amp; Helbostad 2004), an interval nearer two of
+    /// the run's steps than one or three (3/2 to 5/2 of its mean) counts as two, a step the detector missed, once a run
+    /// (<see cref="SpansTwo"/>), and the confirming
     /// steps must lift the pelvis as walking does (<see cref="MinConfirmRiseTenthsMm"/>, the inverted pendulum of
     /// Zijlstra &amp; Hof 2003, which shuffling and turning on the spot do not move); inside a bout, a candidate sooner
     /// after the last step than the bout's rhythm allows is no step (<see cref="RivalFractionNumerator"/>), which
@@ -278,6 +280,9 @@ namespace LumbarBand.Core.Gait
 
         /// <summary>Pelvis rise of each pending step over the interval from the pending step before it, tenths of mm (0 for the first).</summary>
         private readonly int[] _pendingRise = new int[ConfirmSteps];
+
+        /// <summary>Bit k set: the interval from pending candidate k − 1 to k spans two of the run's steps (one the detector missed).</summary>
+        private int _pendingDoubles;
         private int _pendingCount;
 
         /// <summary>Contact times of the weak steps held back at the end of the bout, oldest first.</summary>
@@ -467,6 +472,7 @@ namespace LumbarBand.Core.Gait
                 return true;
             }
 
+            bool spansTwo = false;
             if (_pendingCount > 0)
             {
                 int last = _pendingCount - 1;
@@ -479,35 +485,51 @@ namespace LumbarBand.Core.Gait
                 if (interval > MaxStepSamples)
                 {
                     _pendingCount = 0;
+                    _pendingDoubles = 0;
                 }
                 else if (_pendingCount >= 2)
                 {
-                    int previous = _pendingSample[last] - _pendingSample[last - 1];
+                    int previous = PendingUnit(last);
                     if (interval < previous >> ExtraHumpShift && _pendingCount >= 3)
                     {
                         // Judged against a walking interval only: a run's first interval may be the pause before walking.
                         return false;
                     }
 
+                    if (_pendingCount >= 3 && _pendingDoubles == 0 && SpansTwo(interval, last))
+                    {
+                        spansTwo = true;
+                        interval >>= 1;
+                    }
+
                     if (!Regular(previous, interval))
                     {
                         // Start again from the previous candidate: it and this one may begin a walk.
                         KeepLastPending(1);
+                        spansTwo = false;
+                        interval = contactSample - _pendingSample[0];
                     }
-                    else if (_pendingCount >= 3 && !SameFootRegular(_pendingSample[last - 1] - _pendingSample[last - 2], interval))
+                    else if (_pendingCount >= 3 && !SameFootRegular(PendingUnit(last - 1), interval))
                     {
                         // This step and the same foot's step before it differ: walking has no such stride.
                         KeepLastPending(2);
+                        spansTwo = false;
+                        interval = contactSample - _pendingSample[1];
                     }
                 }
             }
 
             int n = _pendingCount;
+            if (spansTwo)
+            {
+                _pendingDoubles |= 1 << n;
+            }
+
             _pendingSample[n] = contactSample;
             _pendingTimeUs[n] = contactTimeUs;
             _pendingPeak[n] = peakCounts;
             _pendingYaw[n] = yaw;
-            _pendingRise[n] = n == 0 ? 0 : RiseTenthsMm(swingCounts, contactSample - _pendingSample[n - 1]);
+            _pendingRise[n] = n == 0 ? 0 : RiseTenthsMm(swingCounts, PendingUnit(n));
             _pendingCount = n + 1;
             if (_pendingCount < ConfirmSteps)
             {
@@ -565,7 +587,37 @@ namespace LumbarBand.Core.Gait
             }
 
             _pendingRise[0] = 0;
+            _pendingDoubles = (_pendingDoubles >> from) & ~1;
             _pendingCount = count;
+        }
+
+        /// <summary>The step interval ending at pending candidate <paramref name="k"/> (k ≥ 1), halved when it spans two steps, samples.</summary>
+        private int PendingUnit(int k)
+        {
+            int interval = _pendingSample[k] - _pendingSample[k - 1];
+            return (_pendingDoubles & (1 << k)) != 0 ? interval >> 1 : interval;
+        }
+
+        /// <summary>
+        /// True when <paramref name="interval"/> after pending candidate <paramref name="last"/> is nearer two of the
+        /// run's steps than one or three: 3/2 to 5/2 of the run's mean step interval so far (at least two intervals).
+        /// </summary>
+        /// <remarks>
+        /// Why: the detector misses a step now and then inside real walking (a step taken while the trunk is bent, whose
+        /// lift the lagging vertical hides; a weak step in a turn), and a missed step left a confirming run an interval
+        /// far longer than its neighbours, so the run started again and a walk of six or seven steps was no bout at all
+        /// (real HA002 141.8–147.3 s, a walked turn with a bend in it). Walking's rhythm goes on through a missed step:
+        /// the interval is two of its steps, the rule by which <see cref="WalkingSpeed"/> already counts steps spanned.
+        /// The halves are then judged as walking's intervals are (regularity, the same foot's stride, the pelvis's
+        /// rise), and the bout's rhythm learns both. Once a run only: a run of six candidates missing two of eight
+        /// steps is no longer walking's rhythm seen through a detector's miss. Not fitted: 3/2 and 5/2 are the midpoints
+        /// between one, two and three steps.
+        /// </remarks>
+        private bool SpansTwo(int interval, int last)
+        {
+            int run = _pendingSample[last] - _pendingSample[0];
+            int steps = last;
+            return interval * 2 * steps >= run * 3 && interval * 2 * steps <= run * 5;
         }
 
         /// <summary>
@@ -629,7 +681,7 @@ namespace LumbarBand.Core.Gait
             // weight shift before walking) is not the walk's first step.
             if (first < ConfirmSteps - 3)
             {
-                int rhythm = (_pendingSample[ConfirmSteps - 1] - _pendingSample[first + 1]) / (ConfirmSteps - first - 2);
+                int rhythm = (_pendingSample[ConfirmSteps - 1] - _pendingSample[first + 1]) / (ConfirmSteps - first - 2 + DoublesAfter(first + 1));
                 if ((_pendingSample[first + 1] - _pendingSample[first]) << 1 > rhythm * HesitationRatioNumerator)
                 {
                     first++;
@@ -649,7 +701,13 @@ namespace LumbarBand.Core.Gait
             {
                 if (k > first)
                 {
-                    AddInterval(_pendingSample[k] - _pendingSample[k - 1]);
+                    int unit = PendingUnit(k);
+                    if ((_pendingDoubles & (1 << k)) != 0)
+                    {
+                        AddInterval(unit);
+                    }
+
+                    AddInterval(unit);
                 }
 
                 AcceptStep(_pendingTimeUs[k], _pendingPeak[k], _pendingYaw[k], false);
@@ -659,6 +717,13 @@ namespace LumbarBand.Core.Gait
             _rivalSample = _lastStepSample;
             Deadline = _lastStepSample + MaxGapSamples + DetectionLatencySamples;
             _pendingCount = 0;
+            _pendingDoubles = 0;
+        }
+
+        /// <summary>Pending intervals after candidate <paramref name="k"/> that span two steps (0 or 1).</summary>
+        private int DoublesAfter(int k)
+        {
+            return (_pendingDoubles >> (k + 1)) != 0 ? 1 : 0;
         }
 
         /// <summary>
@@ -733,6 +798,7 @@ namespace LumbarBand.Core.Gait
             _heldCount = 0;
             CadenceCenti = 0;
             _pendingCount = 0;
+            _pendingDoubles = 0;
         }
 
         /// <summary>

@@ -44,6 +44,47 @@ public sealed class WalkingBoutTrackerTests
     }
 
     [Fact]
+    public void AStepTheDetectorMissedWhileConfirmingLeavesTheRunWhole()
+    {
+        // A turn's short step, then a step the detector missed (a bend): the interval spanning it is 2.7 times the one
+        // before but 2.3 times the run's mean, so it counts as two of the run's steps and six candidates confirm.
+        var run = new Run();
+        int[] intervals = { 28, 28, 22, 60, 28 };
+        run.Candidate(run.Sample, Strong);
+        foreach (int interval in intervals)
+        {
+            run.Sample += interval;
+            run.Candidate(run.Sample, Strong);
+        }
+
+        Assert.True(run.Tracker.IsWalking);
+        Assert.Equal(6, run.StepTimes.Count);
+        // The cadence counts the missed step: the last four intervals 22, 30, 30, 28 (109 steps/min), not 28, 22, 60, 28 (87).
+        Assert.InRange(run.Tracker.CadenceCentiStepsPerMinute, 10800, 11000);
+    }
+
+    [Fact]
+    public void OnlyOneStepNearerTwoThanThreeMayBeMissedInAConfirmingRun()
+    {
+        Assert.False(Confirms(28, 28, 22, 84, 28)); // 3.2 times the run's mean: three steps or a pause, the run starts again
+        Assert.False(Confirms(28, 22, 60, 22, 60)); // a second miss in one run: not walking's rhythm
+        Assert.True(Confirms(28, 22, 60, 22, 28));
+
+        static bool Confirms(params int[] intervals)
+        {
+            var run = new Run();
+            run.Candidate(run.Sample, Strong);
+            foreach (int interval in intervals)
+            {
+                run.Sample += interval;
+                run.Candidate(run.Sample, Strong);
+            }
+
+            return run.Tracker.IsWalking;
+        }
+    }
+
+    [Fact]
     public void StoppingStepsAreDroppedWhenTheBoutEnds()
     {
         var run = new Run();
@@ -209,11 +250,12 @@ public sealed class WalkingBoutTrackerTests
     [Fact]
     public void AnIrregularIntervalRestartsTheConfirmation()
     {
-        // Three steps, then one 57 samples after the last (more than half as long again as 28): the steps before it
-        // are not part of the walk; it and the five steps after it are.
+        // Three steps, then one 85 samples after the last (three steps' time: a pause, not one missed step, see
+        // AStepTheDetectorMissedWhileConfirmingLeavesTheRunWhole): the steps before it are not part of the walk; it and
+        // the five steps after it are.
         var run = new Run();
         run.Steps(3, Strong);
-        run.Sample += 29;
+        run.Sample += 57;
         run.Steps(5, Strong);
         Assert.Empty(run.StepTimes);
         run.Steps(1, Strong);

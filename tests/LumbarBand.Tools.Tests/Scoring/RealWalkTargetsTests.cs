@@ -6,8 +6,7 @@ namespace LumbarBand.Tools.Tests.Scoring;
 
 /// <summary>
 /// Issue 12's targets on both shared folders of real walks, measured as <c>lumbarband validate</c> measures them
-/// (one validation run per folder, shared by the tests). A target the band does not reach yet has a regression guard
-/// at today's level instead, which says so in its name and message.
+/// (one validation run per folder, shared by the tests): every target is met on both.
 /// </summary>
 public sealed class RealWalkTargetsTests
 {
@@ -21,26 +20,11 @@ public sealed class RealWalkTargetsTests
         _output = output;
     }
 
-    /// <summary>Targets not met yet on lowerback-walks, with today's level that the guard holds.</summary>
-    private static readonly Dictionary<string, double> LowerBackGuards = new(StringComparer.Ordinal)
-    {
-        ["step-count error pooled, %"] = 4.5,
-    };
-
-    /// <summary>Targets not met yet on voisard-l5-walks (none since the walking-aid test), with today's level that the guard holds.</summary>
-    private static readonly Dictionary<string, double> VoisardGuards = new(StringComparer.Ordinal);
+    [SkippableFact]
+    public void LowerBackWalksMeetEveryTarget() => AssertTargetsMet(LowerBack.Value);
 
     [SkippableFact]
-    public void LowerBackWalksMeetTheTargetsReachedSoFar() => AssertTargetsMet(LowerBack.Value, LowerBackGuards);
-
-    [SkippableFact]
-    public void RegressionGuardLowerBackWalksHoldTodaysLevelWhereTargetsAreNotYetMet() => AssertGuards(LowerBack.Value, LowerBackGuards);
-
-    [SkippableFact]
-    public void VoisardWalksMeetTheTargetsReachedSoFar() => AssertTargetsMet(Voisard.Value, VoisardGuards);
-
-    [SkippableFact]
-    public void RegressionGuardVoisardWalksHoldTodaysLevelWhereTargetsAreNotYetMet() => AssertGuards(Voisard.Value, VoisardGuards);
+    public void VoisardWalksMeetEveryTarget() => AssertTargetsMet(Voisard.Value);
 
     [SkippableFact]
     public void ValidatePrintsEveryFigurePerSubjectTheIntervalTheLosoRunAndOneLinePerTarget()
@@ -89,25 +73,13 @@ public sealed class RealWalkTargetsTests
         }
     }
 
-    private void AssertTargetsMet(WalkValidation v, Dictionary<string, double> guards)
+    private void AssertTargetsMet(WalkValidation v)
     {
-        foreach ((ValidationTarget target, double value) in v.Evaluation.Targets.Where(t => !guards.ContainsKey(t.Target.Description)))
+        Assert.NotEmpty(v.Evaluation.Targets);
+        foreach ((ValidationTarget target, double value) in v.Evaluation.Targets)
         {
             _output.WriteLine(target.ToLine(value));
             Assert.True(target.IsMet(value), $"target not met: {target.ToLine(value).Trim()}");
-        }
-    }
-
-    private void AssertGuards(WalkValidation v, Dictionary<string, double> guards)
-    {
-        foreach ((ValidationTarget target, double value) in v.Evaluation.Targets.Where(t => guards.ContainsKey(t.Target.Description)))
-        {
-            double guard = guards[target.Description];
-            _output.WriteLine($"{target.ToLine(value)} (guard {guard})");
-            Assert.False(target.IsMet(value), $"{target.Description} now meets its target ({value:0.###}): move it from the guards to the targets met");
-            Assert.True(
-                target.AtMost ? value <= guard : value >= guard,
-                $"{target.Description} {value:0.###} is worse than today's level {guard} (a regression guard at today's level, not the target {target.Goal})");
         }
     }
 }
